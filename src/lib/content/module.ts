@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const GlossaryEntry = z.object({
+	term: z.string().min(1),
+	/** Other spellings of the term as they occur in the reading. */
+	variants: z.array(z.string()).default([]),
+	gloss: z.string().min(1)
+});
+export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
+
+export const Topic = z.object({
+	id: z.string().regex(/^[a-z0-9-]+$/, 'a topic id is lower-case words joined by hyphens'),
+	title: z.string().min(1),
+	summary: z.string().min(1),
+	/** Words that mark a sentence as belonging to this topic (used by the generator). */
+	keywords: z.array(z.string()).default([])
+});
+export type Topic = z.infer<typeof Topic>;
+
+export const Module = z.object({
+	id: z.string().regex(/^[a-z0-9-]+$/, 'a module id is lower-case words joined by hyphens'),
+	title: z.string().min(1),
+	attribution: z.object({
+		speaker: z.string().min(1),
+		interviewer: z.string().optional(),
+		publisher: z.string().min(1),
+		date: z.string().min(1),
+		url: z.string().url().optional()
+	}),
+	description: z.string().min(1),
+	/** The interviewee as the reader names him in stems: "According to Hassan, ...". */
+	speakerShortName: z.string().min(1),
+	glossary: z.array(GlossaryEntry).min(1),
+	topics: z.array(Topic).min(1)
+});
+export type Module = z.infer<typeof Module>;
