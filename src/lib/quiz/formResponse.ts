@@ -1,0 +1,43 @@
+import { Response, type PublicQuestion } from '$lib/content/question';
+
+/**
+ * The form field names every question component uses, so a question answered in a plain
+ * `<form>` (before JavaScript loads) posts the same fields that the enhanced page sends.
+ *   mcq:       choice=<index>
+ *   multi:     choices=<index> (repeated)
+ *   truefalse: value=true|false
+ *   cloze:     text=<typed answer>
+ *   matching:  match-<prompt index>=<choice index> (empty when not chosen)
+ */
+export const FIELD = { choice: 'choice', choices: 'choices', value: 'value', text: 'text', match: 'match-' } as const;
+
+/** Reads a Response for `question` from posted form data; null when nothing valid was given. */
+export function responseFromForm(question: Pick<PublicQuestion, 'type'> & { prompts?: string[] }, form: FormData): Response | null {
+	const num = (v: FormDataEntryValue | null) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
+	let candidate: unknown = null;
+	switch (question.type) {
+		case 'mcq':
+			candidate = { type: 'mcq', choice: num(form.get(FIELD.choice)) };
+			break;
+		case 'multi':
+			candidate = { type: 'multi', choices: form.getAll(FIELD.choices).map(num) };
+			break;
+		case 'truefalse': {
+			const v = form.get(FIELD.value);
+			candidate = v === 'true' || v === 'false' ? { type: 'truefalse', value: v === 'true' } : null;
+			break;
+		}
+		case 'cloze': {
+			const t = form.get(FIELD.text);
+			candidate = typeof t === 'string' && t.trim() ? { type: 'cloze', text: t } : null;
+			break;
+		}
+		case 'matching': {
+			const n = question.prompts?.length ?? 0;
+			candidate = { type: 'matching', matches: Array.from({ length: n }, (_, i) => num(form.get(FIELD.match + i))) };
+			break;
+		}
+	}
+	const parsed = Response.safeParse(candidate);
+	return parsed.success ? parsed.data : null;
+}
