@@ -397,3 +397,9 @@ export function allAttempts(db: Db, assignment: Assignment): AttemptRecord[] {
 	}
 	return [...attempts.values()];
 }
+
+/** The question behind an item of the student's attempt in progress (for reading its form fields). */
+export function questionInAttempt(db: Db, code: string, studentKey: string, itemId: string): Question | undefined {
+	const open = openAttempt(db, code, studentKey);
+	return open && open.items.includes(itemId) ? open.pool.get(itemId) : undefined;
+}

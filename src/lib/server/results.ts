@@ -1,27 +1,14 @@
-import type { Question, Response } from '$lib/content/question';
+import { toPublic, type Question, type Response } from '$lib/content/question';
+import { describeResponse } from '$lib/quiz/describe';
 import { normalizeAnswer } from '$lib/quiz/grade';
 import { allAttempts, poolItems, type Assignment, type AttemptRecord } from './assignments';
 import { toCsv } from './csv';
 import type { Db } from './db';
 import { itemStatistics, type ItemStatistics } from './statistics';
 
-/** A response as a teacher reads it: the option texts chosen, not their indexes. */
+/** A response as a teacher reads it (the option texts chosen, not their indexes). */
 export function responseText(q: Question, r: Response | undefined): string {
-	if (!r) return '(no answer)';
-	switch (r.type) {
-		case 'mcq':
-			return q.type === 'mcq' ? (q.options[r.choice] ?? '?') : '?';
-		case 'multi':
-			return q.type === 'multi' ? r.choices.map((c) => q.options[c] ?? '?').join('; ') || '(none chosen)' : '?';
-		case 'truefalse':
-			return r.value ? 'True' : 'False';
-		case 'cloze':
-			return r.text.trim();
-		case 'matching':
-			return q.type === 'matching'
-				? q.prompts.map((p, i) => `${p} → ${r.matches[i] === null || r.matches[i] === undefined ? '?' : q.choices[r.matches[i]!]}`).join('; ')
-				: '?';
-	}
+	return describeResponse(toPublic(q), r);
 }
 
 export type StudentRow = {

@@ -12,6 +12,7 @@ import {
 	submitAttempt,
 	type Assignment
 } from '$lib/server/assignments';
+import { studentView } from '$lib/server/studentView';
 import { items, minutes, settings, T0 } from './fixtures';
 
 let db: Db;
@@ -195,5 +196,44 @@ describe('practice mode', () => {
 		const second = recordAnswer(db, { code: a.code, studentKey: 's1', itemId: 'q-tf', response: { type: 'truefalse', value: true } }, minutes(2));
 		expect(second).toMatchObject({ ok: false, status: 409 });
 		expect(db.prepare('SELECT COUNT(*) AS n FROM answers').get()).toEqual({ n: 1 });
+	});
+});
+
+describe('what the student page may show', () => {
+	const secrets = (q: (typeof items)[number]) => [q.explanation, q.evidence[0].quote, '"key"', '"keys"', '"answers"'];
+
+	it('carries no key, explanation or evidence in a test attempt before submitting', () => {
+		const a = create({ mode: 'test' }).assignment;
+		startAttempt(db, { code: a.code, studentKey: 's1', name: 'Ann' }, T0);
+		recordAnswer(db, { code: a.code, studentKey: 's1', itemId: 'q-cloze', response: { type: 'cloze', text: 'Paris' } }, T0);
+		const view = studentView(db, a, 's1', T0);
+		const json = JSON.stringify(view);
+		expect(view.attempt?.items).toHaveLength(5);
+		expect(view.attempt?.items.find((i) => i.question.id === 'q-cloze')?.response).toEqual({ type: 'cloze', text: 'Paris' });
+		for (const q of items) for (const s of secrets(q)) expect(json).not.toContain(s);
+	});
+
+	it('reveals a practice item only once it is answered, and the review after submitting', () => {
+		const a = create({ mode: 'practice', showKeys: true }).assignment;
+		startAttempt(db, { code: a.code, studentKey: 's1', name: 'Ann' }, T0);
+		recordAnswer(db, { code: a.code, studentKey: 's1', itemId: 'q-mcq', response: { type: 'mcq', choice: 0 } }, T0);
+		const view = studentView(db, a, 's1', T0);
+		const answered = view.attempt!.items.filter((i) => i.feedback);
+		expect(answered.map((i) => i.question.id)).toEqual(['q-mcq']);
+		expect(JSON.stringify(view.attempt!.items.filter((i) => !i.feedback))).not.toContain('"key');
+		submitAttempt(db, { code: a.code, studentKey: 's1' }, T0);
+		const after = studentView(db, a, 's1', T0);
+		expect(after.attempt).toBeNull();
+		expect(after.last?.review).toHaveLength(5);
+		expect(after.canStart).toBe(false);
+	});
+
+	it('keeps the keys hidden after submitting when the teacher said so', () => {
+		const a = create({ showKeys: false }).assignment;
+		startAttempt(db, { code: a.code, studentKey: 's1', name: 'Ann' }, T0);
+		submitAttempt(db, { code: a.code, studentKey: 's1' }, T0);
+		const view = studentView(db, a, 's1', T0);
+		expect(view.last).toMatchObject({ number: 1, score: 0, review: null });
+		for (const q of items) for (const s of secrets(q)) expect(JSON.stringify(view)).not.toContain(s);
 	});
 });
