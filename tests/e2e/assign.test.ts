@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { Bank, toPublic, type Question } from '../../src/lib/content/question';
+import { grade } from '../../src/lib/quiz/grade';
+import { axeViolations, newContext } from './browser';
+
+const base = inject('baseURL');
+// The real bank, read here only to know the keys the students answer with and to check scores.
+const bank = Bank.parse(JSON.parse(readFileSync('questions/hassan-interview/bank.json', 'utf8')));
+const byId = new Map(bank.items.map((q) => [q.id, q]));
+// Four items every student gets (in a shuffled order): the first two multiple-choice and two true/false.
+const chosen = [...bank.items.filter((q) => q.type === 'mcq').slice(0, 2), ...bank.items.filter((q) => q.type === 'truefalse').slice(0, 2)];
+
+const contexts: BrowserContext[] = [];
+async function context(options: Parameters<typeof newContext>[0] = {}) {
+	const c = await newContext(options);
+	contexts.push(c);
+	return c;
+}
+afterAll(async () => {
+	await Promise.all(contexts.map((c) => c.close()));
+});
+
+/** Creates an assignment on /teach and returns its two links. */
+async function createAssignment(page: Page, title: string, mode: 'test' | 'practice' = 'test') {
+	await page.goto(base + '/teach');
+	await page.getByLabel('Title students see').fill(title);
+	await page.getByLabel('Items per student').fill(String(chosen.length));
+	await page.getByLabel('Attempts allowed').fill('1');
+	if (mode === 'practice') await page.getByLabel(/^Practice/).check();
+	const keep = chosen.map((q) => q.id);
+	await page.locator('input[name="exclude"]').evaluateAll((boxes, keep) => {
+		for (const box of boxes as HTMLInputElement[]) box.checked = !keep.includes(box.value);
+	}, keep);
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	await page.getByRole('heading', { name: new RegExp(`${title}.*is ready`) }).waitFor();
+	const studentUrl = await page.getByRole('textbox', { name: 'Student link' }).inputValue();
+	const teacherUrl = await page.getByRole('textbox', { name: 'Your results link' }).inputValue();
+	return { studentUrl, teacherUrl, code: studentUrl.split('/a/')[1] };
+}
+
+/** The item on screen (from the answer form's hidden field). */
+async function itemOnScreen(page: Page): Promise<Question> {
+	const id = await page.locator('input[name="item"]').inputValue();
+	return byId.get(id)!;
+}
+
+/** Answers the item on screen, right or wrong, and saves it. Returns the response given. */
+async function answer(page: Page, right: boolean) {
+	const q = await itemOnScreen(page);
+	if (q.type === 'mcq') {
+		const choice = right ? q.key : (q.key + 1) % 4;
+		await page.locator(`input[name="choice"][value="${choice}"]`).check();
+		await page.getByRole('button', { name: /^Save/ }).click();
+		return { q, r: { type: 'mcq' as const, choice } };
+	}
+	if (q.type !== 'truefalse') throw new Error(`unexpected item type ${q.type}`);
+	const value = right ? q.key : !q.key;
+	await page.locator(`input[name="value"][value="${value}"]`).check();
+	await page.getByRole('button', { name: /^Save/ }).click();
+	return { q, r: { type: 'truefalse' as const, value } };
+}
+
+/** Waits until the page shows question `n` (1-based) or the submit step. */
+async function waitForStep(page: Page, step: number | 'review') {
+	if (step === 'review') await page.getByRole('heading', { name: 'Review and submit' }).waitFor();
+	else await page.getByRole('heading', { name: new RegExp(`^Question ${step} of`) }).waitFor();
+}
+
+describe('assign by link', () => {
+	let links: Awaited<ReturnType<typeof createAssignment>>;
+	const expected = new Map<string, { score: number; marks: Map<string, number> }>();
+
+	beforeAll(() => {
+		expect(chosen).toHaveLength(4);
+	});
+
+	it('lets a teacher create an assignment with two links and a QR code', async () => {
+		const teacher = await (await context()).newPage();
+		links = await createAssignment(teacher, 'Week 3: Hassan');
+		expect(links.studentUrl).toMatch(new RegExp(`^${base}/a/[a-z2-9]{12}$`));
+		expect(links.teacherUrl).toMatch(/\/results\?key=[A-Za-z0-9_-]{43}$/);
+		await expect(teacher.getByRole('img', { name: /QR code/ }).locator('svg').count()).resolves.toBe(1);
+		expect(await axeViolations(teacher)).toEqual([]);
+	});
+
+	it('three students answer differently; one reloads midway and resumes; one has no JavaScript', async () => {
+		const students = [
+			{ name: 'Amira', plan: [true, true, true, true], js: true, reload: false },
+			{ name: '<b>Ben</b>', plan: [false, false, false, false], js: false, reload: false },
+			{ name: 'Chloé', plan: [true, true, false, false], js: true, reload: true }
+		];
+		await Promise.all(
+			students.map(async (s) => {
+				const page = await (await context({ javaScriptEnabled: s.js })).newPage();
+				await page.goto(links.studentUrl);
+				await page.getByLabel('Your name').fill(s.name);
+				await page.getByRole('button', { name: 'Start' }).click();
+				const marks = new Map<string, number>();
+				for (let i = 0; i < s.plan.length; i++) {
+					await waitForStep(page, i + 1);
+					if (s.reload && i === 2) {
+						// Midway: the tab reloads (or closes and reopens); the attempt resumes from the server.
+						await page.goto(links.studentUrl);
+						await waitForStep(page, 3);
+						expect(await page.getByText('2 of 4 answered').count()).toBe(1);
+					}
+					const { q, r } = await answer(page, s.plan[i]);
+					marks.set(q.id, grade(q, r).score);
+				}
+				await waitForStep(page, 'review');
+				if (s.js) expect(await axeViolations(page)).toEqual([]);
+				await page.getByRole('button', { name: 'Submit attempt 1' }).click();
+				await page.getByRole('heading', { name: 'Attempt 1 submitted' }).waitFor();
+				const score = [...marks.values()].reduce((a, b) => a + b, 0) / 4;
+				expect(await page.locator('.score strong').textContent()).toBe(`${Math.round(score * 100)}%`);
+				expected.set(s.name, { score, marks });
+			})
+		);
+		expect([...expected.values()].map((e) => e.score).sort()).toEqual([0, 0.5, 1]);
+	});
+
+	it('shows the teacher every student with the right scores and facility values, and a CSV', async () => {
+		const page = await (await context()).newPage();
+		await page.goto(links.teacherUrl);
+		await page.getByRole('heading', { name: 'Results: Week 3: Hassan' }).waitFor();
+		for (const [name, e] of expected) {
+			const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+			await expect(row.locator('td').nth(2).textContent()).resolves.toBe(`${Math.round(e.score * 100)}%`);
+		}
+		// The HTML in a name is text: no <b> element appeared.
+		expect(await page.locator('table b').count()).toBe(0);
+		for (const q of chosen) {
+			const facility = [...expected.values()].reduce((sum, e) => sum + e.marks.get(q.id)!, 0) / 3;
+			await expect(page.locator(`tr[data-item="${q.id}"] td[data-facility]`).textContent()).resolves.toBe(`${Math.round(facility * 100)}%`);
+		}
+		expect(await axeViolations(page)).toEqual([]);
+
+		const csv = await page.request.get(`${links.teacherUrl.replace('/results?', '/results/csv?')}&rows=attempts`);
+		expect(csv.headers()['content-type']).toContain('text/csv');
+		const lines = (await csv.text()).trimEnd().split('\r\n');
+		expect(lines).toHaveLength(4);
+		expect(lines.some((l) => l.includes('"<b>Ben</b>"') && l.endsWith(',0'))).toBe(true);
+		expect(lines.some((l) => l.includes('"Amira"') && l.endsWith(',100'))).toBe(true);
+		const answers = (await (await page.request.get(`${links.teacherUrl.replace('/results?', '/results/csv?')}&rows=answers`)).text()).trimEnd().split('\r\n');
+		expect(answers).toHaveLength(1 + 12);
+	});
+
+	it('updates the results page without a reload while a student submits', async () => {
+		const teacher = await (await context()).newPage();
+		await teacher.goto(links.teacherUrl);
+		await expect(teacher.getByTestId('counts').textContent()).resolves.toBe('3 submitted, 0 in progress');
+		const student = await (await context()).newPage();
+		await student.goto(links.studentUrl);
+		await student.getByLabel('Your name').fill('Dev');
+		await student.getByRole('button', { name: 'Start' }).click();
+		await waitForStep(student, 1);
+		await expect.poll(() => teacher.getByTestId('counts').textContent(), { timeout: 10_000 }).toBe('3 submitted, 1 in progress');
+		await expect(teacher.getByRole('rowheader', { name: 'Dev', exact: true }).count()).resolves.toBe(1);
+	});
+});
+
+describe('no key before submitting', () => {
+	it('keeps keys and explanations out of the HTML and JSON of a test attempt in progress', async () => {
+		const teacher = await (await context()).newPage();
+		const { studentUrl, code } = await createAssignment(teacher, 'Key check');
+		const page = await (await context()).newPage();
+		await page.goto(studentUrl);
+		await page.getByLabel('Your name').fill('Eve');
+		await page.getByRole('button', { name: 'Start' }).click();
+		await waitForStep(page, 1);
+		await answer(page, true);
+		await waitForStep(page, 2);
+
+		const html = await (await page.request.get(`${studentUrl}?q=1`)).text();
+		const data = await (await page.request.get(`${base}/a/${code}/__data.json?q=1`)).text();
+		const first = await itemOnScreen(page);
+		const api = await page.request.post(`${base}/a/${code}/answer`, {
+			data: { item: first.id, response: first.type === 'mcq' ? { type: 'mcq', choice: 0 } : { type: 'truefalse', value: true } }
+		});
+		expect(api.status()).toBe(200);
+		const reply = await api.text();
+		for (const body of [html, data, reply]) {
+			// Field names of the full question and of a grade, as JSON or as the page's inline data.
+			expect(body).not.toMatch(/"?(explanation|evidence|key|keys|answers|correct|score)"?:/);
+			for (const q of chosen) {
+				// Skip a text the student may see anyway (an explanation can repeat the stem).
+				const shown = JSON.stringify(toPublic(q));
+				for (const secret of [q.explanation, q.evidence[0].quote].map((t) => t.slice(0, 40)))
+					if (!shown.includes(secret)) expect(body).not.toContain(secret);
+			}
+		}
+	});
+});
+
+describe('bad input', () => {
+	it('gives 404 for an unknown code and the same 403 for a wrong key, known code or not', async () => {
+		const page = await (await context()).newPage();
+		const missing = await page.goto(`${base}/a/nosuchcode22`);
+		expect(missing?.status()).toBe(404);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/could not find/i);
+		const { code } = await createAssignment(page, 'Bad input');
+		const wrong = await page.request.get(`${base}/a/${code}/results?key=wrong`);
+		const unknown = await page.request.get(`${base}/a/nosuchcode22/results?key=wrong`);
+		expect(wrong.status()).toBe(403);
+		expect(unknown.status()).toBe(403);
+		const text = (body: string) => body.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+		expect(text(await wrong.text())).toBe(text(await unknown.text()));
+		expect((await page.request.get(`${base}/a/${code}/results/csv?key=wrong`)).status()).toBe(403);
+	});
+
+	it('refuses malformed and oversized posts with 400 and records nothing', async () => {
+		const page = await (await context()).newPage();
+		const { code, teacherUrl } = await createAssignment(page, 'Posts');
+		await page.goto(`${base}/a/${code}`);
+		await page.getByLabel('Your name').fill('Fay');
+		await page.getByRole('button', { name: 'Start' }).click();
+		await waitForStep(page, 1);
+		const item = (await itemOnScreen(page)).id;
+		const post = (data: string) =>
+			page.request.post(`${base}/a/${code}/answer`, { headers: { 'content-type': 'application/json' }, data: Buffer.from(data) });
+		const broken = await post('{ not json');
+		expect(broken.status()).toBe(400);
+		expect(await broken.json()).toMatchObject({ ok: false, message: expect.stringMatching(/JSON/) });
+		expect((await post(JSON.stringify({ item, response: { type: 'cloze', text: 'x' } }))).status()).toBe(400);
+		expect((await post(JSON.stringify({ item, response: { type: 'cloze', text: 'x'.repeat(100_000) } }))).status()).toBe(400);
+		const form = await page.request.post(`${base}/a/${code}?/answer`, {
+			headers: { origin: base, accept: 'application/json' },
+			form: { item, position: '0' }
+		});
+		expect(await form.json()).toMatchObject({ type: 'failure', status: 400 });
+		const teacher = await (await context()).newPage();
+		await teacher.goto(teacherUrl);
+		await expect(teacher.getByTestId('counts').textContent()).resolves.toBe('0 submitted, 1 in progress');
+		const answers = (await (await teacher.request.get(`${teacherUrl.replace('/results?', '/results/csv?')}&rows=answers`)).text()).trimEnd().split('\r\n');
+		expect(answers).toHaveLength(1);
+	});
+});
