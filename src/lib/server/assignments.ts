@@ -53,16 +53,18 @@ function prepare(db: Db) {
 		insertAssignment: db.prepare(
 			'INSERT INTO assignments (code, secret_hash, module_id, title, settings, items, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
 		),
-		assignmentByCode: db.prepare('SELECT id, code, secret_hash, module_id, settings, items, created_at, closed_at FROM assignments WHERE code = ?'),
+		assignmentByCode: db.prepare('SELECT id, code, secret_hash, module_id, settings, created_at, closed_at FROM assignments WHERE code = ?'),
 		close: db.prepare('UPDATE assignments SET closed_at = ? WHERE id = ? AND closed_at IS NULL'),
 		attemptsOf: db.prepare(
 			'SELECT id, number, items, started_at, submitted_at, score, name FROM attempts WHERE assignment_id = ? AND student_key = ? ORDER BY number'
 		),
 		openAttempt: db.prepare(
-			`SELECT t.id, t.items, a.id AS assignment_id, a.settings, a.items AS pool, a.closed_at
+			// Not the item pool: it is tens of kilobytes, and cached per assignment (see poolOf).
+			`SELECT t.id, t.items, a.id AS assignment_id, a.closed_at
 			 FROM attempts t JOIN assignments a ON a.id = t.assignment_id
 			 WHERE a.code = ? AND t.student_key = ? AND t.submitted_at IS NULL`
 		),
+		poolById: db.prepare('SELECT settings, items FROM assignments WHERE id = ?'),
 		insertAttempt: db.prepare(
 			'INSERT INTO attempts (assignment_id, student_key, name, number, items, started_at) VALUES (?, ?, ?, ?, ?, ?)'
 		),
@@ -95,13 +97,14 @@ function sql(db: Db) {
 
 // An assignment's settings and item pool never change once created, so each is parsed once.
 const pools = new WeakMap<Db, Map<number, { settings: AssignmentSettings; items: Map<string, Question> }>>();
-function poolOf(db: Db, id: number, settingsJson: string, itemsJson: string) {
+function poolOf(db: Db, id: number) {
 	let byDb = pools.get(db);
 	if (!byDb) pools.set(db, (byDb = new Map()));
 	let pool = byDb.get(id);
 	if (!pool) {
-		const settings = AssignmentSettings.parse(JSON.parse(settingsJson));
-		const items = z.array(Question).parse(JSON.parse(itemsJson));
+		const row = sql(db).poolById.get(id) as { settings: string; items: string };
+		const settings = AssignmentSettings.parse(JSON.parse(row.settings));
+		const items = z.array(Question).parse(JSON.parse(row.items));
 		pool = { settings, items: new Map(items.map((q) => [q.id, q])) };
 		if (byDb.size > 1000) byDb.clear();
 		byDb.set(id, pool);
@@ -197,8 +200,7 @@ export function assignmentForTeacher(db: Db, code: string, key: string): Assignm
 
 /** The item pool of an assignment (full questions, keys included: server only). */
 export function poolItems(db: Db, assignment: Assignment): Question[] {
-	const row = sql(db).assignmentByCode.get(assignment.code) as Row;
-	return [...poolOf(db, assignment.id, row.settings as string, row.items as string).items.values()];
+	return [...poolOf(db, assignment.id).items.values()];
 }
 
 export function closeAssignment(db: Db, assignment: Assignment, now: number): void {
@@ -328,7 +330,7 @@ type OpenAttempt = { attemptId: number; items: string[]; settings: AssignmentSet
 function openAttempt(db: Db, code: string, studentKey: string): OpenAttempt | undefined {
 	const row = sql(db).openAttempt.get(code, studentKey) as Row | undefined;
 	if (!row) return undefined;
-	const pool = poolOf(db, row.assignment_id as number, row.settings as string, row.pool as string);
+	const pool = poolOf(db, row.assignment_id as number);
 	return {
 		attemptId: row.id as number,
 		items: JSON.parse(row.items as string) as string[],
