@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrations } from '../../src/lib/server/db';
 
@@ -275,6 +275,8 @@ export async function run() {
 		return;
 	}
 	ensureBuild();
+	// Other work on the machine shows up in the tail latencies; print it so a reader can judge a run.
+	console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores expected)`);
 	const body = sampleAnswer();
 	const app = await benchApp(body);
 	const bare = await benchBare(body);
