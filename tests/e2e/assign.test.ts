@@ -28,7 +28,7 @@ async function createAssignment(page: Page, title: string, mode: 'test' | 'pract
 	await page.getByLabel('Title students see').fill(title);
 	await page.getByLabel('Items per student').fill(String(chosen.length));
 	await page.getByLabel('Attempts allowed').fill('1');
-	if (mode === 'practice') await page.getByLabel(/^Practice/).check();
+	if (mode === 'practice') await page.locator('input[name="mode"][value="practice"]').check();
 	const keep = chosen.map((q) => q.id);
 	await page.locator('input[name="exclude"]').evaluateAll((boxes, keep) => {
 		for (const box of boxes as HTMLInputElement[]) box.checked = !keep.includes(box.value);
@@ -191,6 +191,42 @@ describe('no key before submitting', () => {
 					if (!shown.includes(secret)) expect(body).not.toContain(secret);
 			}
 		}
+	});
+});
+
+describe('practice mode and closing', () => {
+	it('shows the key and evidence only for an answered item, and records nothing once closed', async () => {
+		const teacher = await (await context()).newPage();
+		const { studentUrl, teacherUrl, code } = await createAssignment(teacher, 'Practice run', 'practice');
+		const page = await (await context()).newPage();
+		await page.goto(studentUrl);
+		await page.getByLabel('Your name').fill('Gus');
+		await page.getByRole('button', { name: 'Start' }).click();
+		await waitForStep(page, 1);
+		const first = await itemOnScreen(page);
+		const check = first.type === 'mcq' ? `input[name="choice"][value="${(first.key + 1) % 4}"]` : `input[name="value"][value="${!(first as { key: boolean }).key}"]`;
+		await page.locator(check).check();
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await page.getByRole('heading', { name: 'Incorrect' }).waitFor();
+		expect(await page.getByText('Evidence from the reading').count()).toBe(1);
+		expect(await axeViolations(page)).toEqual([]);
+
+		// Only the answered item's explanation is in the page data.
+		const data = await (await page.request.get(`${base}/a/${code}/__data.json?q=1`)).text();
+		const others = chosen.filter((q) => q.id !== first.id);
+		expect(data).toContain('explanation');
+		for (const q of others) expect(data).not.toContain(JSON.stringify(q.explanation).slice(1, 40));
+
+		await teacher.goto(teacherUrl);
+		await teacher.getByRole('button', { name: 'Close the assignment' }).click();
+		await teacher.getByText('This assignment is closed').waitFor();
+		await page.goto(`${studentUrl}?q=2`);
+		const second = await itemOnScreen(page);
+		const reply = await page.request.post(`${base}/a/${code}/answer`, {
+			data: { item: second.id, response: second.type === 'mcq' ? { type: 'mcq', choice: 0 } : { type: 'truefalse', value: true } }
+		});
+		expect(reply.status()).toBe(410);
+		expect(await reply.json()).toMatchObject({ ok: false, message: expect.stringMatching(/closed/) });
 	});
 });
 
