@@ -1,0 +1,123 @@
+import type { Module } from '$lib/content/module';
+import type { Question } from '$lib/content/question';
+import { escapeRegExp, hash, permutation } from './text';
+import type { Candidate, Context } from './rules';
+
+/** The topic whose keywords the item's evidence and stem mention most; the turn's topic breaks ties. */
+export function topicFor(ctx: Context, item: Question): string {
+	const text = `${item.stem} ${item.evidence.map((e) => e.quote).join(' ')}`;
+	const turn = ctx.turnOf.get(item.evidence[0].sentenceId);
+	const turnText = ctx.source.turns
+		.filter((t) => t.index === turn)
+		.flatMap((t) => [...t.question, ...t.answer])
+		.flatMap((p) => p.sentences.map((s) => s.text))
+		.join(' ');
+	const hits = (t: Module['topics'][number], within: string) =>
+		t.keywords.filter((k) => new RegExp(`(?<![\\p{L}])${escapeRegExp(k)}`, 'iu').test(within)).length;
+	let best = ctx.module.topics[0].id;
+	let bestScore = -1;
+	for (const t of ctx.module.topics) {
+		const score = hits(t, text) * 10 + hits(t, turnText);
+		if (score > bestScore) [best, bestScore] = [t.id, score];
+	}
+	return best;
+}
+
+export type SelectOptions = {
+	/** How many items the bank may hold at most (curated items always count). */
+	maxItems: number;
+	/** Items per answer turn and per topic the selector tries to reach. */
+	perTurn: number;
+	perTopic: number;
+};
+
+/** Generated items per type at most: rules write some types better than others. */
+const CAP: Record<Question['type'], number> = { cloze: 8, mcq: 7, truefalse: 6, multi: 3, matching: 2 };
+
+/**
+ * Greedy selection: curated items first, then the best-ranked generated item that adds the
+ * most coverage (an under-served turn or topic), without repeating a sentence or a key.
+ */
+export function select(ctx: Context, curated: Candidate[], generated: Candidate[], opts: SelectOptions): Question[] {
+	const chosen: Candidate[] = [...curated];
+	const perTurn = new Map<number, number>();
+	const perTopic = new Map<string, number>();
+	const perType = new Map<string, number>();
+	const perSentence = new Map<string, number>();
+	const keysUsed = new Map<string, number>();
+	const tf = { true: 0, false: 0 };
+	const keyOf = (q: Question) =>
+		q.type === 'cloze' ? q.answers[0] : q.type === 'mcq' ? q.options[q.key] : q.type === 'multi' ? q.keys.map((k) => q.options[k]).join('+') : '';
+	const note = (c: Candidate, generatedItem: boolean) => {
+		for (const t of c.turns) perTurn.set(t, (perTurn.get(t) ?? 0) + 1);
+		perTopic.set(c.item.topic, (perTopic.get(c.item.topic) ?? 0) + 1);
+		if (c.item.type === 'truefalse') tf[c.item.key ? 'true' : 'false']++;
+		if (!generatedItem) return;
+		perType.set(c.item.type, (perType.get(c.item.type) ?? 0) + 1);
+		for (const e of c.item.evidence) perSentence.set(e.sentenceId, (perSentence.get(e.sentenceId) ?? 0) + 1);
+		const k = `${c.item.type}:${keyOf(c.item).toLowerCase()}`;
+		keysUsed.set(k, (keysUsed.get(k) ?? 0) + 1);
+	};
+	for (const c of curated) note(c, false);
+
+	const pool = [...generated];
+	while (chosen.length < opts.maxItems && pool.length) {
+		let best = -1;
+		let bestValue = -Infinity;
+		for (let i = 0; i < pool.length; i++) {
+			const c = pool[i];
+			const q = c.item;
+			if ((perType.get(q.type) ?? 0) >= CAP[q.type]) continue;
+			if (q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= (q.type === 'matching' ? 9 : 1))) continue;
+			if (q.type !== 'truefalse' && q.type !== 'matching' && (keysUsed.get(`${q.type}:${keyOf(q).toLowerCase()}`) ?? 0) >= 1) continue;
+			if (q.type === 'truefalse' && tf[q.key ? 'true' : 'false'] > tf[q.key ? 'false' : 'true']) continue;
+			let value = c.score;
+			if (c.turns.some((t) => (perTurn.get(t) ?? 0) < opts.perTurn)) value += 1;
+			if ((perTopic.get(q.topic) ?? 0) < opts.perTopic) value += 0.5;
+			value += (hash(q.id) % 100) / 1e4; // deterministic tie-break
+			if (value > bestValue) [best, bestValue] = [i, value];
+		}
+		if (best < 0) break;
+		const [c] = pool.splice(best, 1);
+		chosen.push(c);
+		note(c, true);
+	}
+	return place(chosen.map((c) => c.item));
+}
+
+/**
+ * Key positions: multiple-choice items in hash order get A, B, C, D in turn (an even spread
+ * that does not depend on item order); other option lists are shuffled by a hash of the id.
+ */
+export function place(items: Question[]): Question[] {
+	const mcqs = items.filter((q) => q.type === 'mcq').sort((a, b) => hash(a.id) - hash(b.id) || a.id.localeCompare(b.id));
+	const slot = new Map(mcqs.map((q, i) => [q.id, i % 4]));
+	return items.map((q) => {
+		if (q.type === 'mcq') {
+			const key = q.options[q.key];
+			const rest = q.options.filter((_, i) => i !== q.key);
+			const at = slot.get(q.id)!;
+			return { ...q, options: [...rest.slice(0, at), key, ...rest.slice(at)], key: at };
+		}
+		if (q.type === 'multi') {
+			const order = permutation(q.options.length, q.id);
+			const keys = new Set(q.keys);
+			return { ...q, options: order.map((i) => q.options[i]), keys: order.flatMap((i, at) => (keys.has(i) ? [at] : [])) };
+		}
+		if (q.type === 'matching') {
+			let order = permutation(q.choices.length, q.id);
+			if (order.every((v, i) => v === i)) order = order.map((_, i) => order[(i + 1) % order.length]);
+			const where = new Map(order.map((orig, at) => [orig, at]));
+			return { ...q, choices: order.map((i) => q.choices[i]), key: q.key.map((k) => where.get(k)!) };
+		}
+		return q;
+	});
+}
+
+/** Bank order: by the first turn an item cites, then type, then id, so diffs stay readable. */
+export function bankOrder(ctx: Context, items: Question[]): Question[] {
+	const typeRank = { mcq: 0, multi: 1, truefalse: 2, cloze: 3, matching: 4 } as const;
+	const first = (q: Question) => Math.min(...q.evidence.map((e) => ctx.turnOf.get(e.sentenceId) ?? 0));
+	return [...items].sort((a, b) => first(a) - first(b) || typeRank[a.type] - typeRank[b.type] || a.id.localeCompare(b.id));
+}
+
