@@ -184,6 +184,7 @@ function rivals(ctx: Context, s: Sentence, m: Mention, n: number): Rival[] {
 	const keyStems = contentStems([m.text, ...(m.entry ? [m.entry.term, ...m.entry.variants] : [])].join(' '));
 	const pool = (ctx.byKind.get(kindKey(m)) ?? []).filter((c) => {
 		if (here.some((h) => h.canonical === c.canonical)) return false;
+		if (new RegExp(`(?<![\\p{L}])${escapeRegExp(c.text)}(?![\\p{L}])`, 'iu').test(s.text)) return false;
 		if (m.entry && [m.entry.term, ...m.entry.variants].some((v) => v.toLowerCase() === c.canonical)) return false;
 		if ([...contentStems(c.text)].some((w) => keyStems.has(w))) return false;
 		return true;

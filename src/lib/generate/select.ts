@@ -58,7 +58,11 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 		const k = `${c.item.type}:${keyOf(c.item).toLowerCase()}`;
 		keysUsed.set(k, (keysUsed.get(k) ?? 0) + 1);
 	};
-	for (const c of curated) note(c, false);
+	for (const c of curated) {
+		note(c, false);
+		// A curated item about one or two sentences owns them: a generated item there would give its answer away.
+		if (c.item.evidence.length <= 2) for (const e of c.item.evidence) perSentence.set(e.sentenceId, 99);
+	}
 
 	const pool = [...generated];
 	while (chosen.length < opts.maxItems && pool.length) {
@@ -68,7 +72,8 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 			const c = pool[i];
 			const q = c.item;
 			if ((perType.get(q.type) ?? 0) >= CAP[q.type]) continue;
-			if (q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= (q.type === 'matching' ? 9 : 1))) continue;
+			// Matching pairs terms with glosses: it gives no claim away, so it may share sentences.
+			if (q.type !== 'matching' && q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= 1)) continue;
 			if (q.type !== 'truefalse' && q.type !== 'matching' && (keysUsed.get(`${q.type}:${keyOf(q).toLowerCase()}`) ?? 0) >= 1) continue;
 			if (q.type === 'truefalse' && tf[q.key ? 'true' : 'false'] > tf[q.key ? 'false' : 'true']) continue;
 			let value = c.score;
