@@ -3,7 +3,7 @@ import type { Module } from '$lib/content/module';
 import { BLANK, Question } from '$lib/content/question';
 import { splitSentences } from '$lib/content/sentences';
 import type { Source } from '$lib/content/source';
-import { contentStems, words } from './text';
+import { contentStems, isContentWord, words } from './text';
 
 /** One failed check on one item. */
 export type Failure = { check: string; message: string };
@@ -137,7 +137,9 @@ export function checkItem(ctx: CheckContext, item: unknown): Failure[] {
 					add('distractor', `“${options[i]}” is another name for the key`);
 			}
 			const own = stemsOf[i];
-			if (own.size >= 3 && q.type === 'mcq') {
+			// Another term's gloss is a fair distractor for a meaning question; a claim must not be one the reading makes.
+			const isGloss = ctx.module.glossary.some((g) => normal(g.gloss) === normalized[i]);
+			if (own.size >= 3 && q.type === 'mcq' && !isGloss) {
 				const filled = new Set([...own]);
 				if (ctx.answerStems.some((s) => meet(filled, s).length / filled.size >= 0.8))
 					add('distractor', `“${options[i]}” is close to a sentence of the reading, so it may be true`);
@@ -194,6 +196,7 @@ export function checkItem(ctx: CheckContext, item: unknown): Failure[] {
 	if (q.type !== 'matching' && !new RegExp(`\\b(?:${ctx.module.speakerShortName}|interview|reading|article|text|passage)\\b`, 'i').test(q.stem))
 		add('attribution', 'the stem does not say whose claim it is');
 	if (!/^[\p{Lu}“"‘(]/u.test(q.stem)) add('grammar', 'the stem must start with a capital');
+	if (/according to [^,]+, according to/i.test(q.stem)) add('attribution', 'the claim is someone else’s: the stem attributes it twice');
 	if (!/[.?!”)]$/.test(q.stem.trim())) add('grammar', 'the stem must end with a full stop or a question mark');
 	for (const t of texts) {
 		if (/\s{2,}|\s[,.;:?!]/.test(t)) add('grammar', `stray spacing in “${t.slice(0, 60)}”`);
@@ -205,15 +208,21 @@ export function checkItem(ctx: CheckContext, item: unknown): Failure[] {
 	const body = q.stem.replace(/^According to [^,]+,\s*/, '');
 	const demo = body.match(/^(?:that|this|these|those|such)\b/i);
 	if (demo) add('vague', `the stem opens with “${demo[0]}”`);
-	for (const m of body.matchAll(/\b(?:these|those|this|both)\s+([\p{L}-]+)/giu)) {
-		const noun = [...contentStems(m[1])][0];
-		if (noun && !contentStems(body.slice(0, m.index)).has(noun)) add('vague', `“${m[0]}” points to nothing in the stem`);
+	// "these franchises" needs "franchises" earlier in the stem; a bare "this" points outside it.
+	for (const m of body.matchAll(/\b(?:these|those|this|both)\b(?:\s+([\p{L}-]+))?/giu)) {
+		const earlier = contentStems(body.slice(0, m.index));
+		if (m[1]?.toLowerCase() === 'of' && earlier.size >= 2) continue; // "links ... like those of X"
+		const noun = m[1] && isContentWord(m[1]) ? [...contentStems(m[1])][0] : undefined;
+		if (!noun || !earlier.has(noun)) add('vague', `“${m[0]}” points to nothing in the stem`);
 	}
 	for (const m of body.matchAll(VAGUE)) {
-		// Resolved when a name (a capitalised word that does not open the stem) comes first.
+		const before = words(body.slice(0, m.index));
+		// "the group" needs a name before it; a pronoun needs at least a couple of content words.
+		const resolved = /^the /i.test(m[0])
+			? before.slice(1).some((w) => /^\p{Lu}/u.test(w))
+			: before.slice(1).some((w) => /^\p{Lu}/u.test(w)) || before.filter(isContentWord).length >= 2;
 		if (m.index === 0) add('vague', `the stem opens with “${m[0]}”`);
-		else if (!words(body.slice(0, m.index)).slice(1).some((w) => /^\p{Lu}/u.test(w)))
-			add('vague', `“${m[0]}” has nothing in the stem to refer to`);
+		else if (!resolved) add('vague', `“${m[0]}” has nothing in the stem to refer to`);
 		break;
 	}
 	if (/^According to /.test(q.stem) && /\b(?:I|me|my|we|our)\b/.test(q.stem.replace(/^According to [^,]+,/, '')))

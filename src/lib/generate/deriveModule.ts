@@ -29,9 +29,11 @@ function glossary(source: Source): GlossaryEntry[] {
 	const out = new Map<string, GlossaryEntry>();
 	for (const s of answerSentences(source)) {
 		for (const m of s.text.matchAll(/((?:[\p{L}'\u2019-]+\s){0,2}[\p{L}'\u2019-]+)\s\(([\p{L}'\u2019 ,-]{3,50})\)/gu)) {
-			const doc = nlp(m[1]);
-			// Keep the term's own words: the nouns (and names) just before the bracket.
-			const term = doc.match('(#Noun|#ProperNoun|#Adjective)+$').text() || m[1].split(/\s/).pop()!;
+			// The term is the word before the bracket, or what follows "called" / "known as", or a name.
+			const named = m[1].match(/\b(?:called|named|termed|known as)\s+(.+)$/i)?.[1];
+			const caps = m[1].match(/(?:\p{Lu}[\p{L}'\u2019-]*\s?)+$/u)?.[0].trim();
+			const term = named ?? caps ?? m[1].split(/\s/).pop()!;
+			const doc = nlp(term);
 			const gloss = m[2].trim();
 			if (!term || term.length < 3 || /\d/.test(gloss) || out.has(term.toLowerCase())) continue;
 			const kind = doc.people().found ? 'person' : /^\p{Lu}/u.test(term) ? 'organization' : 'term';
@@ -74,8 +76,9 @@ export function deriveModule(source: Source, id = slug(source.title) || 'pasted-
 		id: id.replace(/^-+|-+$/g, '') || 'pasted-article',
 		title: source.title,
 		attribution: { speaker: speaker || 'the author', publisher: 'pasted text', date: 'unknown' },
+		// An interview's claims are the speaker's; an article's are the article's.
 		description: source.standfirst || `A reading titled “${source.title}”.`,
-		speakerShortName: speaker ? speaker.split(/\s+/).pop()! : 'the author',
+		speakerShortName: speaker ? speaker.split(/\s+/).pop()! : 'the article',
 		glossary: terms,
 		topics
 	};

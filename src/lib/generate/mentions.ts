@@ -100,8 +100,16 @@ export function findMentions(sentence: Sentence, matchers: Matcher[]): Mention[]
 		['group', doc.match('the [#ProperNoun]', 0).if('/s$/')]
 	];
 	for (const [kind, view] of groups) {
-		for (const item of view.json({ offset: true }) as { text: string; offset: { start: number; length: number } }[]) {
-			const c = clean(sentence, sentence.start + item.offset.start, item.text);
+		const items = view.json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
+		// compromise can return a list as one match ("Indonesia, Fiji"): each name is its own mention.
+		const parts = items.flatMap((item) => {
+			const out: { start: number; text: string }[] = [];
+			for (const p of item.text.matchAll(/[^,]+/g)) out.push({ start: item.offset.start + p.index!, text: p[0] });
+			return out;
+		});
+		for (const item of parts) {
+			const lead = item.text.length - item.text.trimStart().length;
+			const c = clean(sentence, sentence.start + item.start + lead, item.text.trim());
 			if (!c || c.text.length < 2) continue;
 			const mention: Mention = { text: c.text, start: c.start, end: c.start + c.text.length, kind, canonical: c.text.toLowerCase() };
 			if (kind === 'place') mention.sub = placeKind(c.text);

@@ -3,7 +3,7 @@ import type { Module } from '$lib/content/module';
 import { BLANK, type Evidence, type Question } from '$lib/content/question';
 import type { Sentence, Source } from '$lib/content/source';
 import { findMentions, glossaryMatchers, type Mention } from './mentions';
-import { contentStems, escapeRegExp, hash, lowerFirst, slug, words } from './text';
+import { contentStems, escapeRegExp, hash, lowerFirst, slug, upperFirst, words } from './text';
 
 /** An item before selection, with what the ranker and the selector need to know. */
 export type Candidate = {
@@ -180,6 +180,8 @@ function blanked(ctx: Context, s: Sentence, m: Mention): string {
 
 /** Same-kind names from elsewhere in the reading that would make the sentence false. */
 function rivals(ctx: Context, s: Sentence, m: Mention, n: number): Rival[] {
+	// "Region" mixes seas, bays and states: too loose to make a rival of the same kind.
+	if (m.kind === 'place' && m.sub === 'region') return [];
 	const here = ctx.mentions.get(s.id) ?? [];
 	const keyStems = contentStems([m.text, ...(m.entry ? [m.entry.term, ...m.entry.variants] : [])].join(' '));
 	const pool = (ctx.byKind.get(kindKey(m)) ?? []).filter((c) => {
@@ -261,7 +263,7 @@ export const clozeRule: Rule = (ctx) => {
 						difficulty: m.kind === 'term' ? 2 : 1,
 						stem,
 						answers,
-						explanation: `${ctx.speaker} names ${answers[0]} in the cited sentence; the other words of the statement are his.`,
+						explanation: `${upperFirst(ctx.speaker)} names ${answers[0]} in the cited sentence; the other words of the statement are his.`,
 						evidence: [evidenceOf(s)],
 						origin: `cloze-${m.kind}`
 					},
@@ -294,7 +296,7 @@ export const mcqRule: Rule = (ctx) => {
 						stem: `${attribute(ctx, blanked(ctx, s, m))} Which fills the blank?`,
 						options: [key, ...distractors.map((d) => d.text)],
 						key: 0,
-						explanation: `${ctx.speaker} names ${key} in the cited sentence; the other options do not fit what he says there.`,
+						explanation: `${upperFirst(ctx.speaker)} names ${key} in the cited sentence; the other options do not fit what he says there.`,
 						evidence: [evidenceOf(s)],
 						origin: `mcq-${m.kind}`
 					},
@@ -324,10 +326,10 @@ export const glossRule: Rule = (ctx) => {
 					type: 'mcq',
 					topic: '',
 					difficulty: 1,
-					stem: `In the interview, what does the term “${entry.term}” mean?`,
+					stem: `In the ${ctx.source.shape === 'interview' ? 'interview' : 'article'}, what does the term “${entry.term}” mean?`,
 					options: [entry.gloss, ...ranked.slice(0, 3).map((g) => g.gloss)],
 					key: 0,
-					explanation: `${ctx.speaker} uses “${entry.term}” to mean ${entry.gloss}, as the cited sentence shows.`,
+					explanation: `${upperFirst(ctx.speaker)} uses “${entry.term}” to mean ${entry.gloss}, as the cited sentence shows.`,
 					evidence: [evidenceOf(s)],
 					origin: 'mcq-gloss'
 				},
@@ -426,10 +428,10 @@ export const listRule: Rule = (ctx) => {
 						type: 'multi',
 						topic: '',
 						difficulty: 2,
-						stem: `${stem} Which of these belong in the blank? Choose all that apply.`,
+						stem: `${stem} Which of the following belong in the blank? Choose all that apply.`,
 						options: [...keys, ...distractors],
 						keys: keys.map((_, k) => k),
-						explanation: `${ctx.speaker} names ${keys.join(' and ')} together in the cited sentence; the others are not part of this claim.`,
+						explanation: `${upperFirst(ctx.speaker)} names ${keys.join(' and ')} together in the cited sentence; the others are not part of this claim.`,
 						evidence: [evidenceOf(s)],
 						origin: `multi-list-${m.kind}`
 					},
@@ -444,9 +446,10 @@ export const listRule: Rule = (ctx) => {
 /** Matching: glossary entries with their glosses, one set for terms and one for names. */
 export const matchingRule: Rule = (ctx) => {
 	const out: Candidate[] = [];
+	const reading = ctx.source.shape === 'interview' ? 'interview' : 'article';
 	const sets: [string, string, (k: string) => boolean][] = [
-		['terms', 'Match each term from the interview with the meaning the interview gives.', (k) => k === 'term'],
-		['names', 'Match each name from the interview with the description the interview gives.', (k) => k !== 'term']
+		['terms', `Match each term from the ${reading} with the meaning the ${reading} gives.`, (k) => k === 'term'],
+		['names', `Match each name from the ${reading} with the description the ${reading} gives.`, (k) => k !== 'term']
 	];
 	for (const [name, stem, fits] of sets) {
 		const pairs: { term: string; gloss: string; s: Sentence; easy: boolean }[] = [];
