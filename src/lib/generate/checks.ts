@@ -30,8 +30,15 @@ export function checkContext(source: Source, module: Module): CheckContext {
 	for (const s of allSentences(source)) sentences.set(s.id, { ...s, answer: /^t\d+\./.test(s.id) });
 	// The page text no paragraph of the reading covers: what must never reach a question.
 	const covered: [number, number][] = [...source.introduction, ...source.turns.flatMap((t) => [...t.question, ...t.answer])].map((p) => [p.start, p.end]);
-	let rest = source.raw;
-	for (const [a, b] of covered) rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
+	// Linear: gather the uncovered stretches rather than rebuilding the string per paragraph.
+	const gaps: string[] = [];
+	let at = 0;
+	for (const [a, b] of [...covered].sort((x, y) => x[0] - y[0])) {
+		if (a > at) gaps.push(source.raw.slice(at, a));
+		at = Math.max(at, b);
+	}
+	gaps.push(source.raw.slice(at));
+	let rest = gaps.join(' \n ');
 	for (const t of [source.title, source.standfirst]) if (t) rest = rest.replace(t, ' ');
 	const inside = new Set(shingles(covered.map(([a, b]) => source.raw.slice(a, b)).join(' ')));
 	const outside = new Set(shingles(rest).filter((s) => !inside.has(s)));

@@ -26,6 +26,8 @@ export type Context = {
 	byKind: Map<string, Rival[]>;
 	/** Words written with a capital inside sentences: names whose case a stem must keep. */
 	proper: Set<string>;
+	/** Organization mentions per turn ("t3"), in reading order: what "the organization" can refer to. */
+	organizationsByTurn: Map<string, Mention[]>;
 	/** The organization the reading is about, as a stem may name it ("the Islamic State"). */
 	dominant?: { canonical: string; display: string };
 };
@@ -82,7 +84,13 @@ export function buildContext(source: Source, module: Module): Context {
 	for (const s of allSentences(source)) {
 		for (const w of words(s.text).slice(1)) if (/^\p{Lu}/u.test(w)) proper.add(w);
 	}
-	return { source, module, speaker: module.speakerShortName, sentences, turnOf, mentions, byKind, proper, dominant };
+	const organizationsByTurn = new Map<string, Mention[]>();
+	for (const [id, ms] of mentions) {
+		const turn = id.replace(/q?\.p\d+\.s\d+$/, '');
+		for (const m of ms) if (m.kind === 'organization') organizationsByTurn.set(turn, [...(organizationsByTurn.get(turn) ?? []), m]);
+	}
+	for (const list of organizationsByTurn.values()) list.sort((a, b) => a.start - b.start);
+	return { source, module, speaker: module.speakerShortName, sentences, turnOf, mentions, byKind, proper, dominant, organizationsByTurn };
 }
 
 export function evidenceOf(s: Sentence): Evidence {
@@ -118,12 +126,8 @@ function resolveOrganization(ctx: Context, s: Sentence): { start: number; end: n
 	const d = ctx.dominant;
 	if (!d) return [];
 	const out: { start: number; end: number; with: string }[] = [];
-	const prefix = s.id.replace(/\.p\d+\.s\d+$/, '').replace(/q$/, '');
-	const earlier = [...ctx.mentions.entries()]
-		.filter(([id]) => id.startsWith(`${prefix}.`) || id.startsWith(`${prefix}q.`))
-		.flatMap(([, ms]) => ms)
-		.filter((m) => m.kind === 'organization' && m.start < s.start + s.text.length)
-		.sort((a, b) => a.start - b.start);
+	const turn = s.id.replace(/q?\.p\d+\.s\d+$/, '');
+	const earlier = (ctx.organizationsByTurn.get(turn) ?? []).filter((m) => m.start < s.end);
 	for (const r of s.text.matchAll(/\b[Tt]he (?:organization|group)(?![\p{L}-])(['\u2019]s)?/gu)) {
 		const at = s.start + r.index!;
 		const before = earlier.filter((m) => m.start < at);
