@@ -29,8 +29,10 @@ function print(name: string, r: QualityReport, extra: { candidates: number; reje
 		`mcq key is the longest option: ${pct(r.keyLongest)} (target at most 40%)`,
 		`word-overlap solver on mcq: ${pct(r.baseline)} (target at most 50%); reading the stem too: ${pct(r.baselineWithStem)}`,
 		`true/false: ${r.trueFalse.true} true, ${r.trueFalse.false} false`,
+		`items that give another away: ${r.leaks.length}`,
 		`items failing a check: ${r.failures.size}`
 	];
+	for (const l of r.leaks) lines.push(`  LEAK ${l.why}`);
 	for (const [id, fs] of r.failures) for (const f of fs) lines.push(`  FAIL ${id}: [${f.check}] ${f.message}`);
 	console.log(lines.join('\n'));
 }

@@ -110,7 +110,7 @@ export function checkItem(ctx: CheckContext, item: unknown): Failure[] {
 		else if (e.start < s.start || e.end > s.end) add('evidence', `${e.sentenceId}: [${e.start}, ${e.end}) is outside the sentence`);
 		if (ctx.source.raw.slice(e.start, e.end) !== e.quote) add('evidence', `${e.sentenceId}: the quote is not the source slice [${e.start}, ${e.end})`);
 	}
-	if (/^According to /.test(q.stem) && q.evidence.some((e) => !ctx.sentences.get(e.sentenceId)?.answer))
+	if (q.stem.startsWith(`According to ${ctx.module.speakerShortName},`) && q.evidence.some((e) => !ctx.sentences.get(e.sentenceId)?.answer))
 		add('evidence', 'a claim attributed to the speaker must cite his answers, not the interviewer');
 
 	const ev = evidenceStems(ctx, q);
@@ -131,7 +131,7 @@ export function checkItem(ctx: CheckContext, item: unknown): Failure[] {
 		const shared = new Set([...stemsOf[0]].filter((w) => stemsOf.every((s) => s.has(w))));
 		for (const k of keys) {
 			if (!options[k]) continue;
-			if (meet(stemsOf[k], ev).length === 0) add('key-in-evidence', `the key “${options[k]}” is not in the evidence`);
+			if (near(stemsOf[k], ev).length === 0) add('key-in-evidence', `the key “${options[k]}” is not in the evidence`);
 			const leak = near(stemsOf[k], stemStems).filter((w) => !shared.has(w));
 			if (leak.length) add('key-in-stem', `the stem gives away the key “${options[k]}” (${leak.join(', ')})`);
 		}
@@ -250,6 +250,47 @@ export function checkBank(source: Source, module: Module, items: readonly unknow
 		if (ids.has(id)) f.push({ check: 'id', message: 'duplicate id' });
 		ids.add(id);
 		if (f.length) out.set(id, f);
+	});
+	return out;
+}
+
+/** What an item asks the learner to produce or pick, when it is one piece of text. */
+function keyText(q: Question): string | null {
+	if (q.type === 'mcq') return q.options[q.key];
+	if (q.type === 'cloze') return q.answers[0];
+	return null;
+}
+
+/** Stems of a stem without the attribution, which every stem shares. */
+function claimStems(q: Question, speaker: string): Set<string> {
+	return contentStems(q.stem.replace(BLANK, ' '), contentStems(`according ${speaker} choose apply following`));
+}
+
+/**
+ * Pairs of items where one gives the other away: A's stem states B's key in B's context,
+ * or two true/false statements make the same claim (one true, one reversed).
+ * Checked across the whole bank, since a quiz may show both.
+ */
+export function crossLeaks(items: readonly Question[], speaker: string): { from: string; to: string; why: string }[] {
+	const out: { from: string; to: string; why: string }[] = [];
+	const stems = items.map((q) => claimStems(q, speaker));
+	items.forEach((b, j) => {
+		const key = keyText(b);
+		const keyStems = key ? contentStems(key) : new Set<string>();
+		if (b.type === 'mcq') {
+			const all = b.options.map((o) => contentStems(o));
+			for (const w of [...keyStems]) if (all.every((s) => s.has(w))) keyStems.delete(w);
+		}
+		items.forEach((a, i) => {
+			if (i === j) return;
+			const seen = stems[i];
+			if (keyStems.size && meet(keyStems, seen).length / keyStems.size >= 0.6 && meet(stems[j], seen).length / Math.max(1, stems[j].size) >= 0.5)
+				out.push({ from: a.id, to: b.id, why: `the stem of ${a.id} states the key of ${b.id}` });
+			if (a.type === 'truefalse' && b.type === 'truefalse' && i < j) {
+				const small = Math.min(stems[i].size, stems[j].size);
+				if (small && meet(stems[i], stems[j]).length / small >= 0.75) out.push({ from: a.id, to: b.id, why: `${a.id} and ${b.id} judge the same claim` });
+			}
+		});
 	});
 	return out;
 }

@@ -2,7 +2,7 @@ import { allSentences } from '$lib/content/importer';
 import type { Module } from '$lib/content/module';
 import type { Bank, Question } from '$lib/content/question';
 import type { Source } from '$lib/content/source';
-import { checkBank, type Failure } from './checks';
+import { checkBank, crossLeaks, type Failure } from './checks';
 import { contentStems } from './text';
 
 export type QualityReport = {
@@ -22,6 +22,8 @@ export type QualityReport = {
 	baselineWithStem: number;
 	trueFalse: { true: number; false: number };
 	failures: Map<string, Failure[]>;
+	/** Pairs of items where one gives the other away (see `crossLeaks`). */
+	leaks: { from: string; to: string; why: string }[];
 };
 
 const count = <K extends string | number>(keys: K[]) =>
@@ -67,6 +69,7 @@ export function qualityReport(source: Source, module: Module, bank: Bank): Quali
 		baseline: share(mcq.reduce((a, q) => a + overlapSolver(sentences, q, false), 0)),
 		baselineWithStem: share(mcq.reduce((a, q) => a + overlapSolver(sentences, q, true), 0)),
 		trueFalse: { true: tf.filter((q) => q.key === true).length, false: tf.filter((q) => q.key === false).length },
-		failures: checkBank(source, module, items)
+		failures: checkBank(source, module, items),
+		leaks: crossLeaks(items, module.speakerShortName)
 	};
 }

@@ -267,7 +267,7 @@ export const clozeRule: Rule = (ctx) => {
 						difficulty: m.kind === 'term' ? 2 : 1,
 						stem,
 						answers,
-						explanation: `${upperFirst(ctx.speaker)} names ${answers[0]} in the cited sentence; the other words of the statement are his.`,
+						explanation: `The cited sentence has “${m.text}” in this place${m.kind === 'term' && m.entry ? `; the reading glosses it as “${m.entry.gloss}”` : ''}.`,
 						evidence: [evidenceOf(s)],
 						origin: `cloze-${m.kind}`
 					},
@@ -486,7 +486,7 @@ export const matchingRule: Rule = (ctx) => {
 					prompts: chosen.map((p) => p.term),
 					choices: chosen.map((p) => p.gloss),
 					key: chosen.map((_, i) => i),
-					explanation: `Each term is explained where ${ctx.speaker} uses it; the cited sentences show each meaning.`,
+					explanation: `Each ${name === 'terms' ? 'term' : 'name'} is explained where the ${reading} uses it; the cited sentences show each meaning.`,
 					evidence: [...new Map(chosen.map((p) => [p.s.id, evidenceOf(p.s)])).values()],
 					origin: `matching-glossary`
 				},

@@ -2,6 +2,7 @@ import type { Module } from '$lib/content/module';
 import type { Question } from '$lib/content/question';
 import { escapeRegExp, hash, permutation } from './text';
 import type { Candidate, Context } from './rules';
+import { crossLeaks } from './checks';
 
 /** The topic whose keywords the item's evidence and stem mention most; the turn's topic breaks ties. */
 export function topicFor(ctx: Context, item: Question): string {
@@ -60,8 +61,8 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 	};
 	for (const c of curated) {
 		note(c, false);
-		// A curated item about one or two sentences owns them: a generated item there would give its answer away.
-		if (c.item.evidence.length <= 2) for (const e of c.item.evidence) perSentence.set(e.sentenceId, 99);
+		// A curated item owns the sentences it cites: a generated item there would repeat it or give it away.
+		for (const e of c.item.evidence) perSentence.set(e.sentenceId, 99);
 	}
 
 	const pool = [...generated];
@@ -84,6 +85,7 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 		}
 		if (best < 0) break;
 		const [c] = pool.splice(best, 1);
+		if (crossLeaks([...chosen.map((x) => x.item), c.item], ctx.speaker).some((l) => l.from === c.item.id || l.to === c.item.id)) continue;
 		chosen.push(c);
 		note(c, true);
 	}
