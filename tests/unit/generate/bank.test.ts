@@ -77,6 +77,10 @@ describe('the Hassan interview bank meets the issue targets', () => {
 		expect(Math.abs(r.trueFalse.true - r.trueFalse.false)).toBeLessThanOrEqual(Math.ceil((r.trueFalse.true + r.trueFalse.false) * 0.2));
 	});
 
+	it('has no item that gives another away', () => {
+		expect(r.leaks).toEqual([]);
+	});
+
 	it('never reaches the page header or the READ NEXT teasers', () => {
 		const raw = m.source.raw;
 		const body = [m.source.introduction, ...m.source.turns.flatMap((t) => [t.question, t.answer])].flat();
