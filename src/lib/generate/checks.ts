@@ -261,9 +261,27 @@ function keyText(q: Question): string | null {
 	return null;
 }
 
-/** Stems of a stem without the attribution, which every stem shares. */
+const keyCache = new WeakMap<Question, Set<string>>();
+/** The key's content words, less those every option shares (memoized per item object). */
+function keyStemsOf(b: Question): Set<string> {
+	let out = keyCache.get(b);
+	if (out) return out;
+	const key = keyText(b);
+	out = key ? contentStems(key) : new Set<string>();
+	if (b.type === 'mcq') {
+		const all = b.options.map((o) => contentStems(o));
+		for (const w of [...out]) if (all.every((s) => s.has(w))) out.delete(w);
+	}
+	keyCache.set(b, out);
+	return out;
+}
+
+const claimCache = new WeakMap<Question, Set<string>>();
+/** Stems of a stem without the attribution, which every stem shares (memoized per item object). */
 function claimStems(q: Question, speaker: string): Set<string> {
-	return contentStems(q.stem.replace(BLANK, ' '), contentStems(`according ${speaker} choose apply following`));
+	let out = claimCache.get(q);
+	if (!out) claimCache.set(q, (out = contentStems(q.stem.replace(BLANK, ' '), contentStems(`according ${speaker} choose apply following`))));
+	return out;
 }
 
 /**
@@ -271,18 +289,15 @@ function claimStems(q: Question, speaker: string): Set<string> {
  * or two true/false statements make the same claim (one true, one reversed).
  * Checked across the whole bank, since a quiz may show both.
  */
-export function crossLeaks(items: readonly Question[], speaker: string): { from: string; to: string; why: string }[] {
+export function crossLeaks(items: readonly Question[], speaker: string, only?: number): { from: string; to: string; why: string }[] {
 	const out: { from: string; to: string; why: string }[] = [];
 	const stems = items.map((q) => claimStems(q, speaker));
 	items.forEach((b, j) => {
-		const key = keyText(b);
-		const keyStems = key ? contentStems(key) : new Set<string>();
-		if (b.type === 'mcq') {
-			const all = b.options.map((o) => contentStems(o));
-			for (const w of [...keyStems]) if (all.every((s) => s.has(w))) keyStems.delete(w);
-		}
+		if (only !== undefined && j !== only && b.type !== 'mcq' && b.type !== 'cloze' && items[only].type !== 'truefalse') return;
+		const keyStems = keyStemsOf(b);
 		items.forEach((a, i) => {
-			if (i === j) return;
+			// `only`: just the pairs that involve one item (the selector adds items one at a time).
+			if (i === j || (only !== undefined && i !== only && j !== only)) return;
 			const seen = stems[i];
 			if (keyStems.size && meet(keyStems, seen).length / keyStems.size >= 0.6 && meet(stems[j], seen).length / Math.max(1, stems[j].size) >= 0.5)
 				out.push({ from: a.id, to: b.id, why: `the stem of ${a.id} states the key of ${b.id}` });

@@ -1,6 +1,5 @@
 import nlp from 'compromise';
 import type { GlossaryEntry, Module } from '$lib/content/module';
-import type { Sentence } from '$lib/content/source';
 import { escapeRegExp } from './text';
 
 /** Glossary kinds, plus collective actors compromise finds ("the Gulf states", "the Assad regime"). */
@@ -55,7 +54,7 @@ export function glossaryMatchers(module: Module): Matcher[] {
 const TRAIL = /(?:['\u2019]s?|[.,;:!?)\u201d"\u2019(\u2014-])+$/u;
 const LEAD = /^(?:the\s+|[(\u201c"\u2018])+/iu;
 
-function clean(sentence: Sentence, start: number, text: string): { start: number; text: string } | null {
+function clean(start: number, text: string): { start: number; text: string } | null {
 	const lead = text.match(LEAD)?.[0].length ?? 0;
 	let t = text.slice(lead).replace(TRAIL, '');
 	t = t.replace(TRAIL, '');
@@ -67,11 +66,15 @@ function overlaps(a: { start: number; end: number }, list: Mention[]): boolean {
 	return list.some((m) => a.start < m.end && m.start < a.end);
 }
 
+/** A stretch of the source: a sentence or a whole paragraph (one compromise pass is cheaper). */
+export type Span = { start: number; text: string };
+
 /**
- * Names and terms in one sentence: glossary terms first (the module teaches them), then the
+ * Names and terms in a span: glossary terms first (the module teaches them), then the
  * people, places and groups compromise finds. Overlaps keep the first (longest) match.
+ * `places` memoizes the kind of each place name within one generation.
  */
-export function findMentions(sentence: Sentence, matchers: Matcher[]): Mention[] {
+export function findMentions(sentence: Span, matchers: Matcher[], places = new Map<string, string>()): Mention[] {
 	const found: Mention[] = [];
 	for (const m of matchers) {
 		m.re.lastIndex = 0;
@@ -109,10 +112,13 @@ export function findMentions(sentence: Sentence, matchers: Matcher[]): Mention[]
 		});
 		for (const item of parts) {
 			const lead = item.text.length - item.text.trimStart().length;
-			const c = clean(sentence, sentence.start + item.start + lead, item.text.trim());
+			const c = clean(sentence.start + item.start + lead, item.text.trim());
 			if (!c || c.text.length < 2) continue;
 			const mention: Mention = { text: c.text, start: c.start, end: c.start + c.text.length, kind, canonical: c.text.toLowerCase() };
-			if (kind === 'place') mention.sub = placeKind(c.text);
+			if (kind === 'place') {
+				if (!places.has(c.text)) places.set(c.text, placeKind(c.text));
+				mention.sub = places.get(c.text);
+			}
 			if (!overlaps(mention, found)) found.push(mention);
 		}
 	}

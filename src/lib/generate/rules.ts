@@ -62,9 +62,15 @@ export function buildContext(source: Source, module: Module): Context {
 	for (const t of source.turns) for (const p of t.answer) for (const s of p.sentences) turnOf.set(s.id, t.index);
 	const mentions = new Map<string, Mention[]>();
 	const tally = new Map<string, { canonical: string; text: string; count: number; kind: string }>();
+	// One compromise pass per paragraph, then each sentence takes the mentions inside it.
+	const places = new Map<string, string>();
+	const paragraphs = [...source.introduction, ...source.turns.flatMap((t) => [...t.question, ...t.answer])];
+	for (const p of paragraphs) {
+		const inParagraph = findMentions({ start: p.start, text: source.raw.slice(p.start, p.end) }, matchers, places);
+		for (const s of p.sentences) mentions.set(s.id, inParagraph.filter((m) => m.start >= s.start && m.end <= s.end));
+	}
 	for (const s of allSentences(source)) {
-		const found = findMentions(s, matchers);
-		mentions.set(s.id, found);
+		const found = mentions.get(s.id) ?? [];
 		// Rivals come from the interview itself, not from the introduction about the publisher.
 		if (s.id.startsWith('intro')) continue;
 		for (const m of found) {

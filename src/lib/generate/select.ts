@@ -5,20 +5,39 @@ import type { Candidate, Context } from './rules';
 import { crossLeaks } from './checks';
 
 /** The topic whose keywords the item's evidence and stem mention most; the turn's topic breaks ties. */
+const keywordRes = new WeakMap<Module['topics'][number], RegExp[]>();
+const hits = (t: Module['topics'][number], within: string) => {
+	let res = keywordRes.get(t);
+	if (!res) keywordRes.set(t, (res = t.keywords.map((k) => new RegExp(`(?<![\\p{L}])${escapeRegExp(k)}`, 'iu'))));
+	return res.filter((re) => re.test(within)).length;
+};
+
+/** Keyword hits of each topic in each turn, computed once per context. */
+const turnHits = new WeakMap<Context, Map<number, Map<string, number>>>();
+function hitsInTurn(ctx: Context, turn: number | undefined, t: Module['topics'][number]): number {
+	if (turn === undefined) return 0;
+	let byTurn = turnHits.get(ctx);
+	if (!byTurn) turnHits.set(ctx, (byTurn = new Map()));
+	let byTopic = byTurn.get(turn);
+	if (!byTopic) {
+		const text = ctx.source.turns
+			.filter((x) => x.index === turn)
+			.flatMap((x) => [...x.question, ...x.answer])
+			.flatMap((p) => p.sentences.map((s) => s.text))
+			.join(' ');
+		byTopic = new Map(ctx.module.topics.map((x) => [x.id, hits(x, text)]));
+		byTurn.set(turn, byTopic);
+	}
+	return byTopic.get(t.id) ?? 0;
+}
+
 export function topicFor(ctx: Context, item: Question): string {
 	const text = `${item.stem} ${item.evidence.map((e) => e.quote).join(' ')}`;
 	const turn = ctx.turnOf.get(item.evidence[0].sentenceId);
-	const turnText = ctx.source.turns
-		.filter((t) => t.index === turn)
-		.flatMap((t) => [...t.question, ...t.answer])
-		.flatMap((p) => p.sentences.map((s) => s.text))
-		.join(' ');
-	const hits = (t: Module['topics'][number], within: string) =>
-		t.keywords.filter((k) => new RegExp(`(?<![\\p{L}])${escapeRegExp(k)}`, 'iu').test(within)).length;
 	let best = ctx.module.topics[0].id;
 	let bestScore = -1;
 	for (const t of ctx.module.topics) {
-		const score = hits(t, text) * 10 + hits(t, turnText);
+		const score = hits(t, text) * 10 + hitsInTurn(ctx, turn, t);
 		if (score > bestScore) [best, bestScore] = [t.id, score];
 	}
 	return best;
@@ -65,29 +84,39 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 		for (const e of c.item.evidence) perSentence.set(e.sentenceId, 99);
 	}
 
-	const pool = [...generated];
+	let pool = [...generated];
+	const value = (c: Candidate): number | null => {
+		const q = c.item;
+		if ((perType.get(q.type) ?? 0) >= CAP[q.type]) return null;
+		// Matching pairs terms with glosses: it gives no claim away, so it may share sentences.
+		if (q.type !== 'matching' && q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= 1)) return null;
+		if (q.type !== 'truefalse' && q.type !== 'matching' && (keysUsed.get(`${q.type}:${keyOf(q).toLowerCase()}`) ?? 0) >= 1) return null;
+		if (q.type === 'truefalse' && tf[q.key ? 'true' : 'false'] > tf[q.key ? 'false' : 'true']) return null;
+		let v = c.score;
+		if (c.turns.some((t) => (perTurn.get(t) ?? 0) < opts.perTurn)) v += 1;
+		if ((perTopic.get(q.topic) ?? 0) < opts.perTopic) v += 0.5;
+		return v + (hash(q.id) % 100) / 1e4; // deterministic tie-break
+	};
+	// Each round ranks the pool once; candidates that would give an item away are dropped on the
+	// way down, and the first clean one is taken (values only change when an item is added).
 	while (chosen.length < opts.maxItems && pool.length) {
-		let best = -1;
-		let bestValue = -Infinity;
-		for (let i = 0; i < pool.length; i++) {
-			const c = pool[i];
-			const q = c.item;
-			if ((perType.get(q.type) ?? 0) >= CAP[q.type]) continue;
-			// Matching pairs terms with glosses: it gives no claim away, so it may share sentences.
-			if (q.type !== 'matching' && q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= 1)) continue;
-			if (q.type !== 'truefalse' && q.type !== 'matching' && (keysUsed.get(`${q.type}:${keyOf(q).toLowerCase()}`) ?? 0) >= 1) continue;
-			if (q.type === 'truefalse' && tf[q.key ? 'true' : 'false'] > tf[q.key ? 'false' : 'true']) continue;
-			let value = c.score;
-			if (c.turns.some((t) => (perTurn.get(t) ?? 0) < opts.perTurn)) value += 1;
-			if ((perTopic.get(q.topic) ?? 0) < opts.perTopic) value += 0.5;
-			value += (hash(q.id) % 100) / 1e4; // deterministic tie-break
-			if (value > bestValue) [best, bestValue] = [i, value];
+		const ranked = pool
+			.map((c) => ({ c, v: value(c) }))
+			.filter((x): x is { c: Candidate; v: number } => x.v !== null)
+			.sort((a, b) => b.v - a.v || a.c.item.id.localeCompare(b.c.item.id));
+		const leaking = new Set<Candidate>();
+		let taken: Candidate | undefined;
+		for (const { c } of ranked) {
+			if (crossLeaks([...chosen.map((x) => x.item), c.item], ctx.speaker, chosen.length).length) leaking.add(c);
+			else {
+				taken = c;
+				break;
+			}
 		}
-		if (best < 0) break;
-		const [c] = pool.splice(best, 1);
-		if (crossLeaks([...chosen.map((x) => x.item), c.item], ctx.speaker).some((l) => l.from === c.item.id || l.to === c.item.id)) continue;
-		chosen.push(c);
-		note(c, true);
+		pool = pool.filter((c) => c !== taken && !leaking.has(c));
+		if (!taken) break;
+		chosen.push(taken);
+		note(taken, true);
 	}
 	return place(chosen.map((c) => c.item));
 }
