@@ -2,9 +2,11 @@
 //   --report          print the quality report (QUALITY.md) for each module's bank
 //   --from FILE       build a bank from any pasted article and print it (with its report)
 //   --module ID       only this module
+//   --fill-evidence   rewrite curated.json evidence from each sentenceId (and quote, when it is
+//                     part of the sentence): exact offsets without counting characters by hand
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importSource } from '../src/lib/content/importer';
+import { allSentences, importSource } from '../src/lib/content/importer';
 import { Module } from '../src/lib/content/module';
 import { deriveModule, generate, qualityReport, type QualityReport } from '../src/lib/generate';
 import { readModuleDirs } from './validate-modules-plugin';
@@ -52,6 +54,20 @@ if (value('--from')) {
 		const source = importSource(files.sourceText);
 		const curatedFile = join(files.dir, 'curated.json');
 		const curated = existsSync(curatedFile) ? (JSON.parse(readFileSync(curatedFile, 'utf8')) as unknown[]) : [];
+		if (flag('--fill-evidence') && curated.length) {
+			const byId = new Map(allSentences(source).map((x) => [x.id, x]));
+			for (const item of curated as { evidence?: { sentenceId: string; quote?: string }[] }[]) {
+				item.evidence = item.evidence?.map((e) => {
+					const s = byId.get(e.sentenceId);
+					if (!s) return e;
+					const at = e.quote ? s.text.indexOf(e.quote) : -1;
+					const [from, text] = at >= 0 ? [s.start + at, e.quote!] : [s.start, s.text];
+					return { sentenceId: s.id, start: from, end: from + text.length, quote: text };
+				});
+			}
+			writeFileSync(curatedFile, JSON.stringify(curated, null, '\t') + '\n');
+			console.log(`${curatedFile}: evidence offsets rewritten`);
+		}
 		const g = generate(source, module, { curated });
 		const out = join(files.dir, 'bank.json');
 		writeFileSync(out, JSON.stringify(g.bank, null, '\t') + '\n');
