@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import type { GlossaryEntry, Module } from '$lib/content/module';
-import { escapeRegExp } from './text';
+import { escapeRegExp, isContentWord } from './text';
 
 /** Glossary kinds, plus collective actors compromise finds ("the Gulf states", "the Assad regime"). */
 export type MentionKind = NonNullable<GlossaryEntry['kind']> | 'government';
@@ -112,8 +112,17 @@ export function findMentions(sentence: Span, matchers: Matcher[], places = new M
 		});
 		for (const item of parts) {
 			const lead = item.text.length - item.text.trimStart().length;
-			const c = clean(sentence.start + item.start + lead, item.text.trim());
+			let c = clean(sentence.start + item.start + lead, item.text.trim());
 			if (!c || c.text.length < 2) continue;
+			// compromise can drop the first word of a name ("Great" in "the Great Barrier Reef").
+			const before = sentence.text.slice(0, c.start - sentence.start).match(/(?:^|\s)((?:\p{Lu}[\p{L}-]*\s)+)$/u);
+			if (before) {
+				// Keep only name words: a capitalised "In" or "The" opening the sentence is not part of it.
+				const parts = before[1].split(/(?<=\s)/);
+				while (parts.length && !isContentWord(parts[0].trim())) parts.shift();
+				const extra = parts.join('');
+				if (extra) c = { start: c.start - extra.length, text: extra + c.text };
+			}
 			const mention: Mention = { text: c.text, start: c.start, end: c.start + c.text.length, kind, canonical: c.text.toLowerCase() };
 			if (kind === 'place') {
 				if (!places.has(c.text)) places.set(c.text, placeKind(c.text));

@@ -192,7 +192,10 @@ function blanked(ctx: Context, s: Sentence, m: Mention): string {
 function rivals(ctx: Context, s: Sentence, m: Mention, n: number): Rival[] {
 	// "Region" mixes seas, bays and states: too loose to make a rival of the same kind.
 	if (m.kind === 'place' && m.sub === 'region') return [];
-	const here = ctx.mentions.get(s.id) ?? [];
+	// Names from the same paragraph are out: neighbouring sentences often say the same of them
+	// ("the Great Barrier Reef off Australia bleached ... reefs in Indonesia suffered in the same years").
+	const paragraph = s.id.replace(/\.s\d+$/, '.');
+	const here = [...ctx.mentions.entries()].filter(([id]) => id.startsWith(paragraph)).flatMap(([, ms]) => ms);
 	const keyStems = contentStems([m.text, ...(m.entry ? [m.entry.term, ...m.entry.variants] : [])].join(' '));
 	const pool = (ctx.byKind.get(kindKey(m)) ?? []).filter((c) => {
 		if (here.some((h) => h.canonical === c.canonical)) return false;
