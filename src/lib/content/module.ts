@@ -4,7 +4,9 @@ export const GlossaryEntry = z.object({
 	term: z.string().min(1),
 	/** Other spellings of the term as they occur in the reading. */
 	variants: z.array(z.string()).default([]),
-	gloss: z.string().min(1)
+	gloss: z.string().min(1),
+	/** What the term names, so the generator only swaps like for like (a person for a person). */
+	kind: z.enum(['term', 'person', 'place', 'organization', 'group']).optional()
 });
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
