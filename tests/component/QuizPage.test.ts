@@ -42,6 +42,11 @@ describe('quiz page', () => {
 		await expect.poll(() => document.activeElement).toBe(verdict);
 	});
 
+	it('starts the submitted quiz by itself when the settings were sent before the page was interactive', async () => {
+		render(QuizPage, { data: { ...data({ settings: { count: 4, mode: 'test' } }), submitted: true } as Data });
+		expect(await screen.findByRole('heading', { name: 'Question 1 of 4' })).toBeInTheDocument();
+	});
+
 	it('asks to choose before checking', async () => {
 		const user = userEvent.setup();
 		render(QuizPage, { data: data({ settings: { types: ['truefalse'] } }) });

@@ -23,7 +23,7 @@ describe('QuizSession', () => {
 	it('saves after every event and resumes in a new session', async () => {
 		localStorage.clear();
 		const a = new QuizSession(options());
-		await a.restore();
+		await a.restored;
 		a.send({ type: 'quiz.start' });
 		a.send({ type: 'quiz.answer', response: keyOf(currentItem(a.current.context)!) });
 		a.send({ type: 'quiz.check' });
@@ -31,7 +31,7 @@ describe('QuizSession', () => {
 		a.destroy();
 
 		const b = new QuizSession(options());
-		await b.restore();
+		await b.restored;
 		expect(b.resumed).toBe(true);
 		expect(b.current.hasTag('feedback')).toBe(true);
 		expect(b.notice).toBeNull();
@@ -41,14 +41,14 @@ describe('QuizSession', () => {
 	it('starts fresh with a message when the saved quiz is corrupt or outdated', async () => {
 		localStorage.setItem(storageKey(MODULE), '{"version":1');
 		const s = new QuizSession(options());
-		await s.restore();
+		await s.restored;
 		expect(s.current.hasTag('intro')).toBe(true);
 		expect(s.notice).toMatch(/could not be read/);
 		s.destroy();
 
 		localStorage.setItem(storageKey(MODULE), JSON.stringify({ version: 99 }));
 		const t = new QuizSession(options());
-		await t.restore();
+		await t.restored;
 		expect(t.notice).toMatch(/questions have changed/);
 		t.destroy();
 	});
@@ -56,7 +56,7 @@ describe('QuizSession', () => {
 	it('stops writing when another tab writes the same quiz, until the learner takes over', async () => {
 		localStorage.clear();
 		const a = new QuizSession(options());
-		await a.restore();
+		await a.restored;
 		a.send({ type: 'quiz.start' });
 		const mine = localStorage.getItem(storageKey(MODULE))!;
 
@@ -92,7 +92,7 @@ describe('QuizSession', () => {
 
 	it('works without storage (private mode)', async () => {
 		const s = new QuizSession(options({ storage: undefined }));
-		await s.restore();
+		await s.restored;
 		s.send({ type: 'quiz.start' });
 		expect(s.current.hasTag('question')).toBe(true);
 		s.destroy();

@@ -45,13 +45,15 @@ export class QuizSession {
 	resumed = $state(false);
 	/** False until any saved quiz has been looked at. */
 	ready = $state(false);
+	/** Settles once the saved quiz (if any) has been looked at and resumed. */
+	readonly restored: Promise<void>;
 
 	constructor(opts: SessionOptions) {
 		this.#opts = opts;
 		this.#now = opts.now ?? Date.now;
 		this.#use(undefined);
 		opts.target?.addEventListener('storage', this.#onStorage);
-		void this.restore();
+		this.restored = this.restore();
 	}
 
 	get current(): QuizSnapshot {
