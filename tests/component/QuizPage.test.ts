@@ -47,6 +47,23 @@ describe('quiz page', () => {
 		expect(await screen.findByRole('heading', { name: 'Question 1 of 4' })).toBeInTheDocument();
 	});
 
+	it('resumes rather than restarts when the same submitted settings are reloaded, but starts anew for new ones', async () => {
+		const user = userEvent.setup();
+		const submitted = { ...data({ settings: { count: 4, mode: 'test' } }), submitted: true } as Data;
+		const first = render(QuizPage, { data: submitted });
+		await screen.findByRole('heading', { name: 'Question 1 of 4' });
+		await user.click(screen.getByRole('button', { name: 'Next' }));
+		await screen.findByRole('heading', { name: 'Question 2 of 4' });
+		first.unmount();
+
+		const again = render(QuizPage, { data: submitted });
+		expect(await screen.findByRole('heading', { name: 'Question 2 of 4' })).toBeInTheDocument();
+		again.unmount();
+
+		render(QuizPage, { data: { ...data({ settings: { count: 3, mode: 'test' } }), submitted: true } as Data });
+		expect(await screen.findByRole('heading', { name: 'Question 1 of 3' })).toBeInTheDocument();
+	});
+
 	it('asks to choose before checking', async () => {
 		const user = userEvent.setup();
 		render(QuizPage, { data: data({ settings: { types: ['truefalse'] } }) });

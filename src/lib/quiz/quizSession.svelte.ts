@@ -63,6 +63,7 @@ export class QuizSession {
 	send(event: Sendable) {
 		if (this.elsewhere) return;
 		this.#sent = true;
+		if (event.type === 'quiz.start' || event.type === 'quiz.restart') this.resumed = false;
 		this.#actor.send({ ...event, now: this.#now() } as QuizEvent);
 	}
 
