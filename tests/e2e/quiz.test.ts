@@ -184,20 +184,36 @@ describe('quiz', () => {
 		await expect.poll(() => position(a)).toEqual([2, 10]);
 	});
 
-	it('fits a 320 px phone and dark mode without sideways scrolling or contrast problems', async () => {
-		const phone = await newContext({ viewport: { width: 320, height: 640 }, colorScheme: 'dark' });
-		try {
-			const page = await phone.newPage();
-			await page.goto(QUIZ);
-			await page.getByRole('button', { name: 'Start quiz' }).click();
-			await questionHeading(page).waitFor();
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-			expect(overflow).toBeLessThanOrEqual(0);
-			expect(await axeViolations(page)).toEqual([]);
-		} finally {
-			await phone.close();
-		}
-	});
+	// 320 px is WCAG's reflow width; 640 x 450 is a 1280 x 900 screen at 200% zoom.
+	for (const [label, viewport] of [
+		['a 320 px phone in dark mode', { width: 320, height: 640 }],
+		['200% zoom', { width: 640, height: 450 }]
+	] as const) {
+		it(`fits ${label} on every screen without sideways scrolling, and passes axe`, async () => {
+			const small = await newContext({ viewport, colorScheme: label.includes('dark') ? 'dark' : 'light' });
+			const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			try {
+				const page = await small.newPage();
+				await page.goto(QUIZ);
+				expect(await overflow(page)).toBeLessThanOrEqual(0);
+				await page.getByRole('button', { name: 'Start quiz' }).click();
+				await questionHeading(page).waitFor();
+				expect(await overflow(page)).toBeLessThanOrEqual(0);
+				expect(await axeViolations(page)).toEqual([]);
+				await answerSomething(page);
+				await page.getByRole('button', { name: 'Check' }).click();
+				await page.locator('.feedback h2').waitFor();
+				expect(await overflow(page)).toBeLessThanOrEqual(0);
+				expect(await axeViolations(page)).toEqual([]);
+				await page.getByRole('button', { name: 'End quiz now' }).click();
+				await page.getByRole('heading', { name: 'Your results' }).waitFor();
+				expect(await overflow(page)).toBeLessThanOrEqual(0);
+				expect(await axeViolations(page)).toEqual([]);
+			} finally {
+				await small.close();
+			}
+		});
+	}
 
 	it('returns 404 for an unknown module', async () => {
 		const page = await context.newPage();
