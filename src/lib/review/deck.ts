@@ -101,18 +101,18 @@ export type RateInput = {
 
 /** Schedules one card (created on first answer) and keeps its ReviewLog. Returns a new deck. */
 export function rateCard(deck: Deck, input: RateInput, scheduler: Scheduler): Deck {
+	const cards = { ...deck.cards };
+	rateInto(cards, input, scheduler);
+	return { ...deck, cards };
+}
+
+function rateInto(cards: Deck['cards'], input: RateInput, scheduler: Scheduler): void {
 	const key = cardKey(input.moduleId, input.itemId);
-	const existing = deck.cards[key];
+	const existing = cards[key];
 	const { card, log } = scheduler.next(existing?.fsrs ?? null, input.rating, input.at);
 	const entry: FsrsLog = { ...log, source: input.source };
 	if (input.questionId) entry.questionId = input.questionId;
-	const next: DeckCard = {
-		moduleId: input.moduleId,
-		itemId: input.itemId,
-		fsrs: card,
-		logs: [...(existing?.logs ?? []), entry]
-	};
-	return { ...deck, cards: { ...deck.cards, [key]: next } };
+	cards[key] = { moduleId: input.moduleId, itemId: input.itemId, fsrs: card, logs: [...(existing?.logs ?? []), entry] };
 }
 
 export const QuizResult = z.object({
@@ -145,7 +145,7 @@ export function recordQuizResults(
 	scheduler: Scheduler = createScheduler()
 ): RecordOutcome {
 	const nowMs = +now;
-	let next = deck;
+	const cards = { ...deck.cards };
 	let recorded = 0;
 	let skipped = 0;
 	const valid = results
@@ -155,19 +155,17 @@ export function recordQuizResults(
 	// Oldest first, so a card's reviews are scheduled in the order they happened.
 	valid.sort((a, b) => a.at - b.at);
 	for (const r of valid) {
-		const existing = next.cards[cardKey(r.moduleId, r.itemId)];
+		const existing = cards[cardKey(r.moduleId, r.itemId)];
 		const last = existing?.fsrs.last_review ?? -Infinity;
 		const duplicate = existing?.logs.some((l) => l.source === 'quiz' && l.review === r.at);
 		if (duplicate || r.at < last || !Number.isFinite(r.at)) {
 			skipped++;
 			continue;
 		}
-		next = rateCard(
-			next,
-			{ moduleId: r.moduleId, itemId: r.itemId, rating: r.rating ?? suggestedRating(r.correct), at: r.at, source: 'quiz', questionId: r.itemId },
-			scheduler
-		);
+		const rating = r.rating ?? suggestedRating(r.correct);
+		rateInto(cards, { moduleId: r.moduleId, itemId: r.itemId, rating, at: r.at, source: 'quiz', questionId: r.itemId }, scheduler);
 		recorded++;
 	}
+	const next = recorded > 0 ? { ...deck, cards } : deck;
 	return { deck: next, recorded, skipped };
 }
