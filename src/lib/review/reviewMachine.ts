@@ -101,7 +101,8 @@ export const reviewMachine = setup({
 		output: {} as SessionSummary
 	},
 	actions: {
-		saveDeck: (_, _params: { deck: Deck }) => {},
+		/** `key` names the card just rated, so a page can write that card alone over a deck another tab changed. */
+		saveDeck: (_, _params: { deck: Deck; key: string }) => {},
 		saveProgress: (_, _params: { progress: SessionProgress | null }) => {},
 		recordAnswer: assign(({ context }, params: { response: Response | null }) => {
 			const graded = grade(context.queue[context.index].question, params.response);
@@ -157,7 +158,7 @@ export const reviewMachine = setup({
 					target: 'next',
 					actions: [
 						{ type: 'rate', params: ({ event }) => ({ rating: event.rating, now: +event.now }) },
-						{ type: 'saveDeck', params: ({ context }) => ({ deck: context.deck }) },
+						{ type: 'saveDeck', params: ({ context }) => ({ deck: context.deck, key: context.results[context.results.length - 1].key }) },
 						{ type: 'saveProgress', params: ({ context }) => ({ progress: progressOf(context) }) }
 					]
 				},

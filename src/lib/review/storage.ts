@@ -76,6 +76,8 @@ export function loadDeck(store: KeyValueStore, now: number | Date): LoadedDeck {
 	} catch {
 		return { deck, problem: { message: `Your saved review deck could not be read: ${reason}. It could not be set aside either, so it was left in place.`, keptAs: null } };
 	}
+	// The recovered cards replace the damaged text, so the next load does not set it aside again.
+	saveDeck(store, deck);
 	const kept = Object.keys(deck.cards).length;
 	return {
 		deck,
@@ -84,6 +86,15 @@ export function loadDeck(store: KeyValueStore, now: number | Date): LoadedDeck {
 			keptAs
 		}
 	};
+}
+
+/** The deck as stored, for read-only views (the due badge): damaged cards are skipped, nothing is written. */
+export function readDeck(store: KeyValueStore): Deck {
+	try {
+		return salvageDeck(JSON.parse(store.getItem(DECK_KEY) ?? 'null')).deck;
+	} catch {
+		return emptyDeck();
+	}
 }
 
 /** Saves the deck; false when storage refuses (full, or disabled). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardKey, emptyDeck, rateCard, recordQuizResults, type Deck } from '$lib/review/deck';
 import { createScheduler, Rating } from '$lib/review/scheduler';
-import { DAMAGED_PREFIX, DECK_KEY, loadDeck, loadSettings, saveDeck, saveSettings } from '$lib/review/storage';
+import { DAMAGED_PREFIX, DECK_KEY, loadDeck, loadSettings, readDeck, saveDeck, saveSettings } from '$lib/review/storage';
 import { describeMerge, exportDeck, exportFileName, importDeck, mergeDecks, parseDeckFile } from '$lib/review/transfer';
 import { DAY, memoryStore, MODULE } from './fixtures';
 
@@ -89,6 +89,9 @@ describe('localStorage', () => {
 		expect(problem?.message).toMatch(/1 card was damaged \(hassan-interview\/q2: fsrs\.due/);
 		expect(problem?.message).toMatch(/2 cards were recovered/);
 		expect(store.getItem(problem!.keptAs!)).toBe(raw);
+		// The recovered deck replaced the damaged one, so the next load is clean.
+		expect(loadDeck(store, now + 1)).toEqual({ deck, problem: null });
+		expect(readDeck(store)).toEqual(deck);
 	});
 
 	it('reports a deck of the wrong shape', () => {
@@ -96,6 +99,7 @@ describe('localStorage', () => {
 		const { deck, problem } = loadDeck(store, now);
 		expect(deck).toEqual(emptyDeck());
 		expect(problem?.message).toMatch(/not a review deck/);
+		expect(readDeck(memoryStore({ [DECK_KEY]: 'garbage' }))).toEqual(emptyDeck());
 	});
 
 	it('says so when storage refuses to save', () => {
