@@ -192,6 +192,10 @@ export const quizMachine = setup({
 		round: 0
 	}),
 	initial: 'intro',
+	on: {
+		// "Start over" from anywhere: back to the settings with the same bank.
+		'quiz.restart': { target: '.intro', actions: 'stamp' }
+	},
 	states: {
 		intro: {
 			tags: ['intro'],
@@ -267,8 +271,7 @@ export const quizMachine = setup({
 				'quiz.retry': [
 					{ guard: and(['hasMissed', 'isPractice']), target: 'practice', actions: 'retry' },
 					{ guard: 'hasMissed', target: 'test', actions: 'retry' }
-				],
-				'quiz.restart': { target: 'intro', actions: 'stamp' }
+				]
 			}
 		}
 	}

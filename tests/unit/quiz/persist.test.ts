@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { Response } from '../../../src/lib/content/question';
-import { clear, deserialize, load, ownerOf, ResponseMini, save, serialize, storageKey } from '../../../src/lib/quiz/persist';
+import { clear, load, ownerOf, save, serialize, storageKey } from '../../../src/lib/quiz/persist';
+import { deserialize, ResponseMini } from '../../../src/lib/quiz/restore';
 import { quizMachine } from '../../../src/lib/quiz/quizMachine';
 import { defaultSettings } from '../../../src/lib/quiz/settings';
 import { items } from '../../fixtures/items';

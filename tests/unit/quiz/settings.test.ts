@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, settingsFromParams } from '../../../src/lib/quiz/settings';
+import { defaultSettings } from '../../../src/lib/quiz/settings';
+import { settingsFromParams } from '../../../src/lib/quiz/settingsSchema';
 
 const topics = ['attack-motives', 'wilayat-startups'];
 
