@@ -3,8 +3,7 @@ import { createScheduler } from './scheduler';
 import { loadDeck, loadSettings, saveDeck, saveSettings, type KeyValueStore, type LoadedDeck, type ReviewSettings } from './storage';
 import { importDeck, type ImportOutcome } from './transfer';
 
-/** Fired on `window` after this tab saves the deck, so badges elsewhere on the page recount. */
-export const DECK_CHANGED = 'passage:review-deck';
+import { DECK_CHANGED } from './deckChanged';
 
 /**
  * The learner's deck in this browser, as reactive state. Create one per page, in the browser
