@@ -5,6 +5,8 @@ import { grade } from '../../../src/lib/quiz/grade';
 import { Rating } from '../../../src/lib/review/scheduler';
 import { mcq } from '../../fixtures/items';
 
+// The fixture is typed as any Question; this one is multiple choice.
+const KEY = mcq.type === 'mcq' ? mcq.key : -1;
 const entry = { key: `m/${mcq.id}`, moduleId: 'm', itemId: mcq.id, question: mcq, wasNew: true };
 const props = { entry, position: 2, total: 3, moduleTitle: 'The interview', seed: 0, preview: null, answered: null };
 
@@ -18,12 +20,12 @@ describe('ReviewCard', () => {
 		expect(onanswer).toHaveBeenCalledWith(null);
 		await fireEvent.click(screen.getByRole('radio', { name: /Start-ups/ }));
 		await fireEvent.click(screen.getByRole('button', { name: 'Check' }));
-		expect(onanswer).toHaveBeenLastCalledWith({ type: 'mcq', choice: mcq.key });
+		expect(onanswer).toHaveBeenLastCalledWith({ type: 'mcq', choice: KEY });
 	});
 
 	it('after an answer, suggests a rating, shows when each brings the card back, and takes an override', async () => {
 		const onrate = vi.fn();
-		const response = { type: 'mcq' as const, choice: (mcq.key + 1) % 4 };
+		const response = { type: 'mcq' as const, choice: (KEY + 1) % 4 };
 		const at = Date.parse('2026-03-02T17:00:00Z');
 		const due = { [Rating.Again]: at + 600_000, [Rating.Hard]: at + 900_000, [Rating.Good]: at + 86_400_000, [Rating.Easy]: at + 4 * 86_400_000 };
 		render(ReviewCard, {
