@@ -73,6 +73,11 @@ describe('review', () => {
 			await page.getByRole('heading', { name: 'How well did you know it?' }).waitFor();
 			if (n === 1) expect(await axeViolations(page)).toEqual([]);
 			await page.getByRole('button', { name: /^Good/ }).click();
+			if (n === 1) {
+				// A reload mid-session resumes it: the rated card stays rated.
+				await page.reload();
+				await page.locator('#review-progress').waitFor();
+			}
 		}
 
 		await page.getByRole('heading', { name: 'Session summary' }).waitFor();
@@ -89,6 +94,26 @@ describe('review', () => {
 		await page.reload();
 		await page.getByRole('heading', { name: 'Nothing is due right now' }).waitFor();
 		expect(await page.getByText('5 cards, kept in this browser only').count()).toBe(1);
+
+		// Export, then carry the file to a new device.
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export deck' }).click()]);
+		expect(download.suggestedFilename()).toMatch(/^passage-review-\d{4}-\d{2}-\d{2}\.json$/);
+		const file = await download.path();
+		const other = await newContext();
+		try {
+			const fresh = await other.newPage();
+			await fresh.goto(`${base}/review`);
+			const input = fresh.locator('input[type=file]');
+			await input.waitFor({ state: 'attached' });
+			await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "passage-review-deck"') });
+			await expect.poll(() => fresh.getByRole('alert').innerText()).toMatch(/not JSON/);
+			expect(await fresh.getByText('0 cards, kept in this browser only').count()).toBe(1);
+			await input.setInputFiles(file);
+			await expect.poll(() => fresh.getByRole('status').filter({ hasText: 'Imported' }).innerText()).toMatch(/^Imported 5 new cards/);
+			expect(await fresh.getByText('5 cards, kept in this browser only').count()).toBe(1);
+		} finally {
+			await other.close();
+		}
 	});
 
 	it('fits a 320 px wide phone without sideways scrolling', async () => {
