@@ -109,7 +109,10 @@ export function rateCard(deck: Deck, input: RateInput, scheduler: Scheduler): De
 function rateInto(cards: Deck['cards'], input: RateInput, scheduler: Scheduler): void {
 	const key = cardKey(input.moduleId, input.itemId);
 	const existing = cards[key];
-	const { card, log } = scheduler.next(existing?.fsrs ?? null, input.rating, input.at);
+	// ts-fsrs throws on a review dated before the last one (a deck imported from a device whose
+	// clock ran ahead): such a review counts as made at the last review's time.
+	const at = Math.max(input.at, existing?.fsrs.last_review ?? input.at);
+	const { card, log } = scheduler.next(existing?.fsrs ?? null, input.rating, at);
 	const entry: FsrsLog = { ...log, source: input.source };
 	if (input.questionId) entry.questionId = input.questionId;
 	cards[key] = { moduleId: input.moduleId, itemId: input.itemId, fsrs: card, logs: [...(existing?.logs ?? []), entry] };

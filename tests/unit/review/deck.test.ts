@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardKey, Deck, emptyDeck, lastQuestionId, recordQuizResults } from '$lib/review/deck';
+import { cardKey, Deck, emptyDeck, lastQuestionId, rateCard, recordQuizResults } from '$lib/review/deck';
 import { DEFAULT_CAPS, dueCounts, planSession } from '$lib/review/due';
 import { createScheduler, Rating, State } from '$lib/review/scheduler';
 import { questionFor, sameEvidence } from '$lib/review/variant';
@@ -56,6 +56,14 @@ describe('recordQuizResults', () => {
 		expect(out.recorded).toBe(1);
 		expect(out.skipped).toBe(2);
 		expect(out.deck.cards[cardKey(MODULE, 'q3')].logs[0].review).toBe(now);
+	});
+
+	it('rates a card whose last review is dated ahead of this device’s clock, instead of failing', () => {
+		const ahead = recordQuizResults(emptyDeck(), [result('q1', true, now + 3 * DAY)], now + 3 * DAY, scheduler).deck;
+		const deck = rateCard(ahead, { moduleId: MODULE, itemId: 'q1', rating: Rating.Good, at: now, source: 'review' }, scheduler);
+		const card = deck.cards[cardKey(MODULE, 'q1')];
+		expect(card.logs).toHaveLength(2);
+		expect(card.logs[1].review).toBe(now + 3 * DAY);
 	});
 
 	it('accepts answer times as Date, epoch ms or ISO string', () => {
