@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { emptyDeck, recordQuizResults, type Deck } from '../../src/lib/review/deck';
+import { emptyDeck, type Deck } from '../../src/lib/review/deck';
+import { recordQuizResults } from '../../src/lib/review/record';
 import { dueCounts } from '../../src/lib/review/due';
 import { createScheduler, Rating } from '../../src/lib/review/scheduler';
 

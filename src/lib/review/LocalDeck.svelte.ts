@@ -1,4 +1,5 @@
-import { recordQuizResults, type Deck, type QuizResult, type RecordOutcome } from './deck';
+import type { Deck, QuizResult } from './deck';
+import { recordQuizResults, type RecordOutcome } from './record';
 import { createScheduler } from './scheduler';
 import { loadDeck, loadSettings, saveDeck, saveSettings, type KeyValueStore, type LoadedDeck, type ReviewSettings } from './storage';
 import { importDeck, type ImportOutcome } from './transfer';

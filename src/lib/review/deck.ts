@@ -1,25 +1,28 @@
-import { z } from 'zod';
-import { createScheduler, Rating, type Grade, type Scheduler } from './scheduler';
+import * as z from 'zod/mini';
+import type { Grade } from 'ts-fsrs';
+
+// zod/mini and no ts-fsrs at run time: the due badge reads the deck on every page.
 
 /** Dates are stored as epoch milliseconds: compact, and compared without parsing. */
-const EpochMs = z.number().int().min(0).max(8.64e15);
-const Days = z.number().finite().nonnegative();
+const EpochMs = z.number().check(z.int(), z.minimum(0), z.maximum(8.64e15));
+const Days = z.number().check(z.minimum(0));
+const Count = z.number().check(z.int(), z.minimum(0));
 const CardState = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
 const GradeValue = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
-const Id = z.string().regex(/^[a-z0-9-]+$/);
+const Id = z.string().check(z.regex(/^[a-z0-9-]+$/));
 
 /** A ts-fsrs Card with its dates as epoch ms. */
 export const FsrsCard = z.object({
 	due: EpochMs,
 	stability: Days,
-	difficulty: z.number().finite(),
+	difficulty: z.number(),
 	elapsed_days: Days,
 	scheduled_days: Days,
-	learning_steps: z.number().int().nonnegative(),
-	reps: z.number().int().nonnegative(),
-	lapses: z.number().int().nonnegative(),
+	learning_steps: Count,
+	reps: Count,
+	lapses: Count,
 	state: CardState,
-	last_review: EpochMs.optional()
+	last_review: z.optional(EpochMs)
 });
 export type FsrsCard = z.infer<typeof FsrsCard>;
 
@@ -29,16 +32,16 @@ export const FsrsLog = z.object({
 	state: CardState,
 	due: EpochMs,
 	stability: Days,
-	difficulty: z.number().finite(),
+	difficulty: z.number(),
 	elapsed_days: Days,
 	last_elapsed_days: Days,
 	scheduled_days: Days,
-	learning_steps: z.number().int().nonnegative(),
+	learning_steps: Count,
 	review: EpochMs,
 	/** 'quiz': graded from a quiz answer; 'review': rated in a review session. */
 	source: z.enum(['quiz', 'review']),
 	/** The question shown; in review it may differ from the card's item (same evidence). */
-	questionId: Id.optional()
+	questionId: z.optional(Id)
 });
 export type FsrsLog = z.infer<typeof FsrsLog>;
 
@@ -66,13 +69,12 @@ export function cardKey(moduleId: string, itemId: string): string {
 	return `${moduleId}/${itemId}`;
 }
 
-export function cardCount(deck: Deck): number {
-	return Object.keys(deck.cards).length;
-}
+/** ts-fsrs's State.Review, without loading ts-fsrs: a card whose interval is counted in days. */
+export const REVIEW_STATE = 2;
 
-/** Wrong -> Again, right -> Good: the rating suggested to the learner, who may override it. */
+/** Wrong -> Again, right -> Good (ts-fsrs Rating 1 and 3): the rating suggested to the learner, who may override it. */
 export function suggestedRating(correct: boolean): Grade {
-	return correct ? Rating.Good : Rating.Again;
+	return (correct ? 3 : 1) as Grade;
 }
 
 /** True once the card has been rated in a review session (not only graded from a quiz). */
@@ -89,86 +91,29 @@ export function lastQuestionId(card: DeckCard): string {
 	return card.itemId;
 }
 
-export type RateInput = {
-	moduleId: string;
-	itemId: string;
-	rating: Grade;
-	/** Epoch ms of the answer. */
-	at: number;
-	source: FsrsLog['source'];
-	questionId?: string;
-};
-
-/** Schedules one card (created on first answer) and keeps its ReviewLog. Returns a new deck. */
-export function rateCard(deck: Deck, input: RateInput, scheduler: Scheduler): Deck {
-	const cards = { ...deck.cards };
-	rateInto(cards, input, scheduler);
-	return { ...deck, cards };
-}
-
-function rateInto(cards: Deck['cards'], input: RateInput, scheduler: Scheduler): void {
-	const key = cardKey(input.moduleId, input.itemId);
-	const existing = cards[key];
-	// ts-fsrs throws on a review dated before the last one (a deck imported from a device whose
-	// clock ran ahead): such a review counts as made at the last review's time.
-	const at = Math.max(input.at, existing?.fsrs.last_review ?? input.at);
-	const { card, log } = scheduler.next(existing?.fsrs ?? null, input.rating, at);
-	const entry: FsrsLog = { ...log, source: input.source };
-	if (input.questionId) entry.questionId = input.questionId;
-	cards[key] = { moduleId: input.moduleId, itemId: input.itemId, fsrs: card, logs: [...(existing?.logs ?? []), entry] };
-}
-
+/** A quiz answer to record: what `recordQuizResults` takes from the quiz results screen. */
 export const QuizResult = z.object({
 	moduleId: Id,
 	itemId: Id,
 	correct: z.boolean(),
 	answeredAt: z.union([z.date(), EpochMs, z.iso.datetime({ offset: true })]),
 	/** The learner's override of the suggested rating. */
-	rating: GradeValue.optional()
+	rating: z.optional(GradeValue)
 });
 export type QuizResult = z.input<typeof QuizResult>;
 
-export type RecordOutcome = {
-	deck: Deck;
-	/** Results that became (or updated) a card. */
-	recorded: number;
-	/** Malformed results, ones already recorded, and ones older than the card's last review. */
-	skipped: number;
-};
-
-/**
- * What the quiz results screen calls ("Review these later"): each answered item becomes a card,
- * graded wrong -> Again and right -> Good unless the learner chose a rating. Recording the same
- * quiz twice changes nothing; an answer dated after `now` counts as answered at `now`.
- */
-export function recordQuizResults(
-	deck: Deck,
-	results: readonly QuizResult[],
-	now: number | Date,
-	scheduler: Scheduler = createScheduler()
-): RecordOutcome {
-	const nowMs = +now;
-	const cards = { ...deck.cards };
-	let recorded = 0;
-	let skipped = 0;
-	const valid = results
-		.map((r) => QuizResult.safeParse(r))
-		.flatMap((p) => (p.success ? [{ ...p.data, at: Math.min(nowMs, new Date(p.data.answeredAt).getTime()) }] : []));
-	skipped += results.length - valid.length;
-	// Oldest first, so a card's reviews are scheduled in the order they happened.
-	valid.sort((a, b) => a.at - b.at);
-	for (const r of valid) {
-		const existing = cards[cardKey(r.moduleId, r.itemId)];
-		const last = existing?.fsrs.last_review ?? -Infinity;
-		const duplicate = existing?.logs.some((l) => l.source === 'quiz' && l.review === r.at);
-		if (duplicate || r.at < last || !Number.isFinite(r.at)) {
-			skipped++;
-			continue;
-		}
-		const rating = r.rating ?? suggestedRating(r.correct);
-		rateInto(cards, { moduleId: r.moduleId, itemId: r.itemId, rating, at: r.at, source: 'quiz', questionId: r.itemId }, scheduler);
-		recorded++;
-	}
-	const next = recorded > 0 ? { ...deck, cards } : deck;
-	return { deck: next, recorded, skipped };
+/** "fsrs.due: expected a number" for the first problem, and how many more: zod/mini carries no message text. */
+export function describeIssues(error: z.core.$ZodError): string {
+	const issue = error.issues[0];
+	const where = issue.path.length ? issue.path.join('.') : 'the top level';
+	const what =
+		issue.code === 'invalid_type'
+			? `expected ${issue.expected === 'object' || issue.expected === 'array' ? 'an' : 'a'} ${issue.expected}`
+			: issue.code === 'too_small' || issue.code === 'too_big'
+				? 'out of range'
+				: issue.code === 'invalid_format'
+					? 'badly formatted'
+					: 'not an allowed value';
+	const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length === 2 ? '' : 's'})` : '';
+	return `${where}: ${what}${more}`;
 }

@@ -1,5 +1,4 @@
-import { State } from 'ts-fsrs';
-import { hasBeenReviewed, type Deck, type DeckCard } from './deck';
+import { hasBeenReviewed, REVIEW_STATE, type Deck, type DeckCard } from './deck';
 import { dayBounds, type DayBounds, type TimeZone } from './reviewDay';
 
 /**
@@ -7,7 +6,7 @@ import { dayBounds, type DayBounds, type TimeZone } from './reviewDay';
  * due at 8 pm shows at 9 am; a card still in (re)learning (minutes) is due at its exact time.
  */
 export function isDue(card: DeckCard, now: number, bounds: DayBounds): boolean {
-	return card.fsrs.state === State.Review ? card.fsrs.due < bounds.tomorrowStart : card.fsrs.due <= now;
+	return card.fsrs.state === REVIEW_STATE ? card.fsrs.due < bounds.tomorrowStart : card.fsrs.due <= now;
 }
 
 export type DueCounts = {

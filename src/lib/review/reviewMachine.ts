@@ -1,7 +1,8 @@
 import { assign, setup } from 'xstate';
 import type { Question, Response } from '$lib/content/question';
 import { grade, type Grade as QuizGrade } from '$lib/quiz/grade';
-import { hasBeenReviewed, rateCard, suggestedRating, type Deck } from './deck';
+import { hasBeenReviewed, suggestedRating, type Deck } from './deck';
+import { rateCard } from './record';
 import { DEFAULT_CAPS, planSession, type SessionCaps } from './due';
 import { reviewDay, resolveTimeZone, type TimeZone } from './reviewDay';
 import { createScheduler, type Grade, type Scheduler } from './scheduler';

@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { KeyValueStore } from './storage';
 
-const EpochMs = z.number().int().min(0).max(8.64e15);
+const EpochMs = z.number().check(z.int(), z.minimum(0), z.maximum(8.64e15));
 
 /** One card rated in a review session. */
 export const SessionResult = z.object({
-	key: z.string().min(1),
-	moduleId: z.string().min(1),
-	itemId: z.string().min(1),
+	key: z.string().check(z.minLength(1)),
+	moduleId: z.string().check(z.minLength(1)),
+	itemId: z.string().check(z.minLength(1)),
 	/** The question shown (another on the same evidence, possibly). */
-	questionId: z.string().min(1),
+	questionId: z.string().check(z.minLength(1)),
 	correct: z.boolean(),
 	rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
 	/** When the card comes back (epoch ms). */

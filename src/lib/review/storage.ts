@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { cardKey, Deck, DeckCard, emptyDeck } from './deck';
-import { clampRetention, RETENTION } from './scheduler';
+import * as z from 'zod/mini';
+import { cardKey, Deck, DeckCard, describeIssues, emptyDeck } from './deck';
+import { clampRetention, RETENTION } from './retention';
 
 /** The part of the Web Storage API used here, so tests pass a Map-backed fake. */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -9,13 +9,6 @@ export const DECK_KEY = 'passage.review.deck';
 export const DAMAGED_PREFIX = 'passage.review.deck.damaged.';
 export const SETTINGS_KEY = 'passage.review.settings';
 export const PROGRESS_KEY = 'passage.review.session';
-
-function describe(error: z.ZodError): string {
-	const first = error.issues[0];
-	const where = first.path.length ? first.path.join('.') : 'the deck';
-	const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : '';
-	return `${where}: ${first.message}${more}`;
-}
 
 const DeckShape = z.object({ version: z.literal(1), cards: z.record(z.string(), z.unknown()) });
 
@@ -27,12 +20,12 @@ export type Salvage = { deck: Deck; rejected: { key: string; reason: string }[] 
  */
 export function salvageDeck(value: unknown): Salvage {
 	const shape = DeckShape.safeParse(value);
-	if (!shape.success) throw new Error(describe(shape.error));
+	if (!shape.success) throw new Error(describeIssues(shape.error));
 	const deck = emptyDeck();
 	const rejected: Salvage['rejected'] = [];
 	for (const [key, raw] of Object.entries(shape.data.cards)) {
 		const card = DeckCard.safeParse(raw);
-		if (!card.success) rejected.push({ key, reason: describe(card.error) });
+		if (!card.success) rejected.push({ key, reason: describeIssues(card.error) });
 		else if (key !== cardKey(card.data.moduleId, card.data.itemId))
 			rejected.push({ key, reason: `the key does not match module "${card.data.moduleId}" and item "${card.data.itemId}"` });
 		else deck.cards[key] = card.data;
@@ -108,7 +101,7 @@ export function saveDeck(store: KeyValueStore, deck: Deck): boolean {
 }
 
 export const ReviewSettings = z.object({
-	retention: z.number().min(RETENTION.min).max(RETENTION.max).catch(RETENTION.default)
+	retention: z.catch(z.number().check(z.minimum(RETENTION.min), z.maximum(RETENTION.max)), RETENTION.default)
 });
 export type ReviewSettings = z.infer<typeof ReviewSettings>;
 

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { Deck, type DeckCard, type FsrsLog } from './deck';
+import * as z from 'zod/mini';
+import { Deck, describeIssues, type DeckCard, type FsrsLog } from './deck';
 
 /** The file a learner downloads to move their deck to another device. */
 export const DeckFile = z.object({
@@ -34,9 +34,9 @@ export function parseDeckFile(text: string): ParsedFile {
 	if (!marker.success) return { ok: false, message: 'This file is not a Passage review deck: export one from the Review page.' };
 	const parsed = DeckFile.safeParse(value);
 	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : '';
-		return { ok: false, message: `This review deck file is damaged at ${issue.path.join('.') || 'the top'}: ${issue.message}${more}. Nothing was imported.` };
+		if (parsed.error.issues[0].path[0] === 'version')
+			return { ok: false, message: 'This review deck file was made by another version of Passage and cannot be read here. Nothing was imported.' };
+		return { ok: false, message: `This review deck file is damaged at ${describeIssues(parsed.error)}. Nothing was imported.` };
 	}
 	for (const [key, card] of Object.entries(parsed.data.deck.cards))
 		if (key !== `${card.moduleId}/${card.itemId}`)

@@ -1,7 +1,8 @@
 import { render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import DueBadge from '../../../src/lib/components/DueBadge.svelte';
-import { emptyDeck, recordQuizResults } from '../../../src/lib/review/deck';
+import { emptyDeck } from '../../../src/lib/review/deck';
+import { recordQuizResults } from '../../../src/lib/review/record';
 import { DECK_CHANGED } from '../../../src/lib/review/deckChanged';
 import { createScheduler } from '../../../src/lib/review/scheduler';
 import { DECK_KEY } from '../../../src/lib/review/storage';

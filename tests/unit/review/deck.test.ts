@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardKey, Deck, emptyDeck, lastQuestionId, rateCard, recordQuizResults } from '$lib/review/deck';
+import { cardKey, Deck, emptyDeck, lastQuestionId } from '$lib/review/deck';
+import { rateCard, recordQuizResults } from '$lib/review/record';
 import { DEFAULT_CAPS, dueCounts, planSession } from '$lib/review/due';
 import { createScheduler, Rating, State } from '$lib/review/scheduler';
 import { questionFor, sameEvidence } from '$lib/review/variant';

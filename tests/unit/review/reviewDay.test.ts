@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDeck, recordQuizResults, type Deck, type DeckCard } from '$lib/review/deck';
+import { emptyDeck, type Deck, type DeckCard } from '$lib/review/deck';
+import { recordQuizResults } from '$lib/review/record';
 import { dueCounts, isDue } from '$lib/review/due';
 import { dayBounds, isTimeZone, offsetMinutes, resolveTimeZone, reviewDay, reviewDayStart } from '$lib/review/reviewDay';
 import { createScheduler, Rating, State } from '$lib/review/scheduler';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { cardKey, emptyDeck, recordQuizResults, type Deck } from '$lib/review/deck';
+import { cardKey, emptyDeck, type Deck } from '$lib/review/deck';
+import { recordQuizResults } from '$lib/review/record';
 import { dueCounts } from '$lib/review/due';
 import { reviewMachine, type ReviewInput } from '$lib/review/reviewMachine';
 import { createScheduler, Rating, State } from '$lib/review/scheduler';

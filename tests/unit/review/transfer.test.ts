@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardKey, emptyDeck, rateCard, recordQuizResults, type Deck } from '$lib/review/deck';
+import { cardKey, emptyDeck, type Deck } from '$lib/review/deck';
+import { rateCard, recordQuizResults } from '$lib/review/record';
 import { createScheduler, Rating } from '$lib/review/scheduler';
 import { DAMAGED_PREFIX, DECK_KEY, loadDeck, loadSettings, readDeck, saveDeck, saveSettings } from '$lib/review/storage';
 import { describeMerge, exportDeck, exportFileName, importDeck, mergeDecks, parseDeckFile } from '$lib/review/transfer';
@@ -47,10 +48,10 @@ describe('export and import', () => {
 		['not JSON', '{"format": "passage-review-deck", ', /not JSON/],
 		['another app’s JSON', JSON.stringify({ cards: [] }), /not a Passage review deck/],
 		['an empty file', '', /not JSON/],
-		['a bad date', exportDeck(sample(), now).replace(/"due": \d+/, '"due": "tomorrow"'), /damaged at deck\.cards\.hassan-interview\/q1\.fsrs\.due/],
+		['a bad date', exportDeck(sample(), now).replace(/"due": \d+/, '"due": "tomorrow"'), /damaged at deck\.cards\.hassan-interview\/q1\.fsrs\.due: expected a number/],
 		['a rating out of range', exportDeck(sample(), now).replace(/"rating": 1/, '"rating": 9'), /damaged at .*rating/],
 		['a key that does not match its card', exportDeck(sample(), now).replace('"hassan-interview/q1"', '"hassan-interview/zz"'), /key does not match/],
-		['a future version', exportDeck(sample(), now).replace('"version": 1', '"version": 2'), /damaged at version/]
+		['a future version', exportDeck(sample(), now).replace('"version": 1', '"version": 2'), /another version of Passage/]
 	])('rejects %s with a clear message and leaves the deck unchanged', (_name, text, message) => {
 		const deck = sample();
 		const copy = structuredClone(deck);
@@ -86,7 +87,7 @@ describe('localStorage', () => {
 		const store = memoryStore({ [DECK_KEY]: raw });
 		const { deck, problem } = loadDeck(store, now);
 		expect(Object.keys(deck.cards).sort()).toEqual([cardKey(MODULE, 'q1'), cardKey(MODULE, 'q3')]);
-		expect(problem?.message).toMatch(/1 card was damaged \(hassan-interview\/q2: fsrs\.due/);
+		expect(problem?.message).toMatch(/1 card was damaged \(hassan-interview\/q2: fsrs\.due: expected a number\)/);
 		expect(problem?.message).toMatch(/2 cards were recovered/);
 		expect(store.getItem(problem!.keptAs!)).toBe(raw);
 		// The recovered deck replaced the damaged one, so the next load is clean.
