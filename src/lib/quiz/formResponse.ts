@@ -1,7 +1,7 @@
 import { Response, type PublicQuestion } from '$lib/content/question';
-
 import { FIELD } from './fields';
 
+// FIELD lives in the zod-free ./fields so question components can import it cheaply.
 export { FIELD };
 
 /** Reads a Response for `question` from posted form data; null when nothing valid was given. */

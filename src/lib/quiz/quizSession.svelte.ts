@@ -45,13 +45,15 @@ export class QuizSession {
 	resumed = $state(false);
 	/** False until any saved quiz has been looked at. */
 	ready = $state(false);
+	/** Settles once the saved quiz (if any) has been looked at and resumed. */
+	readonly restored: Promise<void>;
 
 	constructor(opts: SessionOptions) {
 		this.#opts = opts;
 		this.#now = opts.now ?? Date.now;
 		this.#use(undefined);
 		opts.target?.addEventListener('storage', this.#onStorage);
-		void this.restore();
+		this.restored = this.restore();
 	}
 
 	get current(): QuizSnapshot {
@@ -61,6 +63,7 @@ export class QuizSession {
 	send(event: Sendable) {
 		if (this.elsewhere) return;
 		this.#sent = true;
+		if (event.type === 'quiz.start' || event.type === 'quiz.restart') this.resumed = false;
 		this.#actor.send({ ...event, now: this.#now() } as QuizEvent);
 	}
 
