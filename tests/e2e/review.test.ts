@@ -44,7 +44,10 @@ describe('review', () => {
 		expect(await axeViolations(page)).toEqual([]);
 
 		// A five-question true/false test: the first two answered wrongly, the rest rightly.
-		await page.goto(`${base}/m/${MODULE}/quiz?mode=test&count=5&type=truefalse`);
+		await page.goto(`${base}/m/${MODULE}/quiz`);
+		await page.getByRole('radio', { name: /^Test/ }).check();
+		await page.getByRole('combobox', { name: 'Number of questions' }).selectOption('5');
+		await page.getByRole('checkbox', { name: 'True or false' }).check();
 		await page.getByRole('button', { name: 'Start quiz' }).click();
 		for (let i = 0; i < 5; i++) {
 			await page.getByRole('heading', { name: `Question ${i + 1} of 5` }).waitFor();
