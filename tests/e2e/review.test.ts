@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Bank } from '../../src/lib/content/question';
+import { emptyDeck } from '../../src/lib/review/deck';
+import { recordQuizResults } from '../../src/lib/review/record';
 import { axeViolations, newContext } from './browser';
 
 const base = inject('baseURL');
@@ -84,11 +86,11 @@ describe('review', () => {
 		}
 
 		await page.getByRole('heading', { name: 'Session summary' }).waitFor();
-		const rows = page.locator('tbody tr');
+		const rows = page.locator('.results li');
 		expect(await rows.count()).toBe(2);
 		for (const row of await rows.all()) {
-			expect(await row.locator('td').nth(1).innerText()).toBe('Good');
-			expect(await row.locator('td.due').innerText()).toMatch(/^(tomorrow|in \d+ days) \(\w{3} \d{1,2} \w{3}\)$/);
+			expect(await row.locator('.rating').innerText()).toBe('Good');
+			expect(await row.locator('.due').innerText()).toMatch(/^(tomorrow|in \d+ days) \(\w{3} \d{1,2} \w{3}\)$/);
 		}
 		expect(await page.locator('.figures').innerText()).toMatch(/Reviewed\s+2/);
 		expect(await axeViolations(page)).toEqual([]);
@@ -119,14 +121,35 @@ describe('review', () => {
 		}
 	});
 
-	it('fits a 320 px wide phone without sideways scrolling', async () => {
-		const phone = await newContext({ viewport: { width: 320, height: 640 } });
+	it('fits a 320 px phone in dark mode on every screen, without sideways scrolling, and passes axe', async () => {
+		const phone = await newContext({ viewport: { width: 320, height: 640 }, colorScheme: 'dark' });
 		try {
 			const page = await phone.newPage();
+			const fits = async (what: string) => {
+				const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+				expect(overflow, what).toBeLessThanOrEqual(0);
+				expect(await axeViolations(page), what).toEqual([]);
+			};
 			await page.goto(`${base}/review`);
 			await page.getByRole('heading', { name: 'Nothing to review yet' }).waitFor();
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-			expect(overflow).toBeLessThanOrEqual(0);
+			await fits('empty deck');
+
+			// One missed item of every type, missed an hour ago.
+			const hourAgo = Date.now() - 3_600_000;
+			const picks = ['mcq', 'multi', 'truefalse', 'cloze', 'matching'].map((t) => bank.items.find((q) => q.type === t)!);
+			const deck = recordQuizResults(emptyDeck(), picks.map((q) => ({ moduleId: MODULE, itemId: q.id, correct: false, answeredAt: hourAgo })), hourAgo).deck;
+			await page.evaluate((text) => localStorage.setItem('passage.review.deck', text), JSON.stringify(deck));
+			await page.reload();
+			for (let n = 1; n <= 5; n++) {
+				await page.locator('#review-progress').waitFor();
+				if (n === 1) await fits('question');
+				await page.getByRole('button', { name: 'I don’t know' }).click();
+				await page.getByRole('heading', { name: 'How well did you know it?' }).waitFor();
+				await fits(`feedback ${n}`);
+				await page.getByRole('button', { name: /^Again/ }).click();
+			}
+			await page.getByRole('heading', { name: 'Session summary' }).waitFor();
+			await fits('summary');
 		} finally {
 			await phone.close();
 		}
