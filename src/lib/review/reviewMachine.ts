@@ -45,7 +45,9 @@ export type ReviewContext = {
 export type ReviewEvent =
 	| { type: 'review.answer'; response: Response | null }
 	| { type: 'review.rate'; now: number | Date; rating?: Grade }
-	| { type: 'review.finish' };
+	| { type: 'review.finish' }
+	/** The learner moved the retention slider: ratings from now on use it. */
+	| { type: 'review.retention'; retention: number };
 
 function initialContext(input: ReviewInput): ReviewContext {
 	const now = +input.now;
@@ -105,6 +107,9 @@ export const reviewMachine = setup({
 		/** `key` names the card just rated, so a page can write that card alone over a deck another tab changed. */
 		saveDeck: (_, _params: { deck: Deck; key: string }) => {},
 		saveProgress: (_, _params: { progress: SessionProgress | null }) => {},
+		setRetention: assign(({ context }, params: { retention: number }) => ({
+			scheduler: createScheduler({ retention: params.retention, fuzz: context.scheduler.fuzz })
+		})),
 		recordAnswer: assign(({ context }, params: { response: Response | null }) => {
 			const graded = grade(context.queue[context.index].question, params.response);
 			return { response: params.response, graded, suggested: suggestedRating(graded.correct) };
@@ -138,6 +143,9 @@ export const reviewMachine = setup({
 	id: 'review',
 	context: ({ input }) => initialContext(input),
 	initial: 'next',
+	on: {
+		'review.retention': { actions: { type: 'setRetention', params: ({ event }) => ({ retention: event.retention }) } }
+	},
 	states: {
 		next: {
 			always: [{ guard: 'hasCards', target: 'question' }, { guard: 'hasResults', target: 'summary' }, { target: 'empty' }]

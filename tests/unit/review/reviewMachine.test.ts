@@ -162,8 +162,14 @@ describe('reviewMachine', () => {
 		expect(actor.getSnapshot().context.startedAt).toBe(later);
 	});
 
-	it('schedules with the learner’s retention', () => {
+	it('schedules with the learner’s retention, and takes a new one mid-card without losing the answer', () => {
 		const { actor } = start({ deck: afterQuiz(), retention: 0.95 });
 		expect(actor.getSnapshot().context.scheduler.retention).toBe(0.95);
+		actor.send({ type: 'review.answer', response: null });
+		actor.send({ type: 'review.retention', retention: 0.99 });
+		const snap = actor.getSnapshot();
+		expect(snap.context.scheduler.retention).toBe(0.97);
+		expect(snap.context.scheduler.fuzz).toBe(false);
+		expect(snap.hasTag('feedback')).toBe(true);
 	});
 });
