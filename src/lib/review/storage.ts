@@ -5,6 +5,21 @@ import { clampRetention, RETENTION } from './retention';
 /** The part of the Web Storage API used here, so tests pass a Map-backed fake. */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/**
+ * The browser's localStorage or sessionStorage; where storage is blocked (reading the property
+ * throws), a store in memory: review still works for the visit, and nothing outlasts it.
+ */
+export function browserStore(kind: 'local' | 'session'): KeyValueStore {
+	try {
+		const store = kind === 'local' ? window.localStorage : window.sessionStorage;
+		if (store) return store;
+	} catch {
+		// Blocked by the browser's privacy settings.
+	}
+	const memory = new Map<string, string>();
+	return { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, String(v)), removeItem: (k) => void memory.delete(k) };
+}
+
 export const DECK_KEY = 'passage.review.deck';
 export const DAMAGED_PREFIX = 'passage.review.deck.damaged.';
 export const SETTINGS_KEY = 'passage.review.settings';
@@ -75,7 +90,7 @@ export function loadDeck(store: KeyValueStore, now: number | Date): LoadedDeck {
 	return {
 		deck,
 		problem: {
-			message: `Your saved review deck could not be read in full: ${reason}. ${kept} card${kept === 1 ? '' : 's'} were recovered; the original was kept aside.`,
+			message: `Your saved review deck could not be read in full: ${reason}. ${kept} ${kept === 1 ? 'card was' : 'cards were'} recovered; the original was kept aside.`,
 			keptAs
 		}
 	};
