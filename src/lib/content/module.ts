@@ -34,3 +34,10 @@ export const Module = z.object({
 	topics: z.array(Topic).min(1)
 });
 export type Module = z.infer<typeof Module>;
+
+/** "Hassan Hassan, interviewed by TIMEP · TIMEP, the Tahrir Institute… · November 2015", without repeating a name. */
+export function attributionLine(a: Module['attribution']): string {
+	const who = a.interviewer ? `${a.speaker}, interviewed by ${a.interviewer}` : a.speaker;
+	const publisher = a.interviewer && a.publisher.startsWith(a.interviewer) ? a.publisher.slice(a.interviewer.length).replace(/^[,\s]+/, '') : a.publisher;
+	return [who, publisher, a.date].filter(Boolean).join(' · ');
+}
