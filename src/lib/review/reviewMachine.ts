@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import type { Question, Response } from '$lib/content/question';
 import { grade, type Grade as QuizGrade } from '$lib/quiz/grade';
-import { hasBeenReviewed, suggestedRating, type Deck } from './deck';
+import { cardKey, hasBeenReviewed, suggestedRating, type Deck } from './deck';
 import { rateCard } from './record';
 import { DEFAULT_CAPS, planSession, type SessionCaps } from './due';
 import { reviewDay, resolveTimeZone, type TimeZone } from './reviewDay';
@@ -67,11 +67,17 @@ function initialContext(input: ReviewInput): ReviewContext {
 	);
 	const queue: ReviewEntry[] = [];
 	let missing = 0;
+	// A question is asked once a session: not as a stand-in for one card and again as its own card.
+	const taken = new Set(plan.keys);
 	for (const key of plan.keys) {
 		const card = input.deck.cards[key];
-		const question = questionFor(card, input.banks);
-		if (question) queue.push({ key, moduleId: card.moduleId, itemId: card.itemId, question, wasNew: !hasBeenReviewed(card) });
-		else missing++;
+		const question = questionFor(card, input.banks, taken);
+		if (!question) {
+			missing++;
+			continue;
+		}
+		taken.add(cardKey(card.moduleId, question.id));
+		queue.push({ key, moduleId: card.moduleId, itemId: card.itemId, question, wasNew: !hasBeenReviewed(card) });
 	}
 	return {
 		deck: input.deck,

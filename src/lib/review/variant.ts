@@ -18,11 +18,16 @@ export function sameEvidence(itemId: string, items: readonly Question[]): Questi
 /**
  * The question to show for a card: the next one after the last shown among those on the same
  * evidence, so a learner who saw the answer in the quiz is asked about the passage, not the
- * wording. Null when the card's item is no longer in the bank.
+ * wording. Questions in `taken` (shown for another card this session, or due as cards of their
+ * own) are passed over. Null when the card's item is no longer in the bank.
  */
-export function questionFor(card: DeckCard, banks: Banks): Question | null {
+export function questionFor(card: DeckCard, banks: Banks, taken: ReadonlySet<string> = new Set()): Question | null {
 	const candidates = sameEvidence(card.itemId, banks[card.moduleId] ?? []);
 	if (candidates.length === 0) return null;
 	const last = candidates.findIndex((q) => q.id === lastQuestionId(card));
-	return candidates[(last + 1) % candidates.length];
+	for (let step = 1; step <= candidates.length; step++) {
+		const q = candidates[(last + step) % candidates.length];
+		if (q.id === card.itemId || !taken.has(`${card.moduleId}/${q.id}`)) return q;
+	}
+	return candidates[0];
 }

@@ -44,6 +44,15 @@ describe('reviewMachine', () => {
 		expect(snap.context.queue.map((e) => e.question.id)).toEqual(['q5', 'q3']);
 	});
 
+	it('asks each question once a session: no stand-in for a card that is due itself', () => {
+		const deck = recordQuizResults(emptyDeck(), [result('q1', false), result('q5', false)], quizAt, scheduler).deck;
+		const { actor } = start({ deck });
+		expect(actor.getSnapshot().context.queue.map((e) => [e.itemId, e.question.id])).toEqual([
+			['q1', 'q1'],
+			['q5', 'q5']
+		]);
+	});
+
 	it('shows nothing in the first ten minutes after the quiz, then the missed items', () => {
 		expect(start({ deck: afterQuiz(), now: quizAt + 5 * MIN }).actor.getSnapshot().hasTag('empty')).toBe(true);
 		expect(start({ deck: afterQuiz(), now: quizAt + 10 * MIN }).actor.getSnapshot().context.queue).toHaveLength(2);
