@@ -44,5 +44,19 @@ describe('ReviewCard', () => {
 		expect(screen.getByRole('button', { name: /^Easy/ })).toHaveTextContent('4 days');
 		await fireEvent.click(screen.getByRole('button', { name: /^Hard/ }));
 		expect(onrate).toHaveBeenCalledWith(Rating.Hard);
+		await fireEvent.keyDown(window, { key: '4' });
+		expect(onrate).toHaveBeenLastCalledWith(Rating.Easy);
+	});
+
+	it('answers from the keyboard like the quiz: a digit picks an option, Enter checks', async () => {
+		const onanswer = vi.fn();
+		render(ReviewCard, { ...props, seed: 7, onanswer, onrate: vi.fn() });
+		await fireEvent.keyDown(window, { key: 'Enter' });
+		expect(onanswer).not.toHaveBeenCalled();
+		await fireEvent.keyDown(window, { key: '2' });
+		const picked = screen.getAllByRole('radio').find((r) => (r as HTMLInputElement).checked) as HTMLInputElement;
+		expect(screen.getAllByRole('radio').indexOf(picked)).toBe(1);
+		await fireEvent.keyDown(window, { key: 'Enter' });
+		expect(onanswer).toHaveBeenCalledWith({ type: 'mcq', choice: Number(picked.value) });
 	});
 });
