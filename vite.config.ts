@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
-import { validateModules } from './scripts/validate-modules-plugin';
+import { validateModules } from './scripts/validate-modules-plugin.ts';
 
 export default defineConfig({
 	plugins: [validateModules(), sveltekit()],

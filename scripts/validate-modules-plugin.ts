@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { loadModule } from '../src/lib/content/loadModule';
+import { loadModule } from '../src/lib/content/loadModule.ts';
 
 /** Reads every module under questions/ from disk (scripts and the build; the app itself bundles them). */
 export function readModuleDirs(root = 'questions') {

@@ -1,5 +1,5 @@
-import type { Paragraph, Source, Turn } from './source';
-import { splitSentences, trimSpan, type Span } from './sentences';
+import type { Paragraph, Source, Turn } from './source.ts';
+import { splitSentences, trimSpan, type Span } from './sentences.ts';
 
 /** The longest paste we accept: far beyond any article, small enough to stay fast. */
 export const MAX_SOURCE_CHARS = 1_000_000;
@@ -99,7 +99,15 @@ export function importSource(raw: string): Source {
 	if (footer >= 0) bs = bs.slice(0, footer);
 	while (bs.length > 1 && isTeaser(bs[bs.length - 1].text)) bs = bs.slice(0, -1);
 
-	if (bs.length > 1 && looksLikeSiteHeader(bs[0].text) && looksLikeTitle(bs[1].text)) bs = bs.slice(1);
+	// A site's name line before the headline: all lower case, or a short name above another title line.
+	const shortName = (t: string) => t.length <= 40 && t.split(/\s+/).length <= 4;
+	if (
+		bs.length > 2 &&
+		looksLikeTitle(bs[1].text) &&
+		!isQuestion(bs[1].text) &&
+		(looksLikeSiteHeader(bs[0].text) || (looksLikeTitle(bs[0].text) && shortName(bs[0].text)))
+	)
+		bs = bs.slice(1);
 
 	let title = '';
 	if (bs.length > 1 && looksLikeTitle(bs[0].text) && !isQuestion(bs[0].text)) {

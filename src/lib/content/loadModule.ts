@@ -1,8 +1,8 @@
-import { Bank } from './question';
-import { importSource } from './importer';
-import { Module } from './module';
-import type { Source } from './source';
-import { parseOrExplain } from './validate';
+import { Bank } from './question.ts';
+import { importSource } from './importer.ts';
+import { Module } from './module.ts';
+import type { Source } from './source.ts';
+import { parseOrExplain } from './validate.ts';
 
 export type LoadedModule = {
 	module: Module;

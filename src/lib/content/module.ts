@@ -4,7 +4,9 @@ export const GlossaryEntry = z.object({
 	term: z.string().min(1),
 	/** Other spellings of the term as they occur in the reading. */
 	variants: z.array(z.string()).default([]),
-	gloss: z.string().min(1)
+	gloss: z.string().min(1),
+	/** What the term names, so the generator only swaps like for like (a person for a person). */
+	kind: z.enum(['term', 'person', 'place', 'organization', 'group']).optional()
 });
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
@@ -34,3 +36,10 @@ export const Module = z.object({
 	topics: z.array(Topic).min(1)
 });
 export type Module = z.infer<typeof Module>;
+
+/** "Hassan Hassan, interviewed by TIMEP · TIMEP, the Tahrir Institute… · November 2015", without repeating a name. */
+export function attributionLine(a: Module['attribution']): string {
+	const who = a.interviewer ? `${a.speaker}, interviewed by ${a.interviewer}` : a.speaker;
+	const publisher = a.interviewer && a.publisher.startsWith(a.interviewer) ? a.publisher.slice(a.interviewer.length).replace(/^[,\s]+/, '') : a.publisher;
+	return [who, publisher, a.date].filter(Boolean).join(' · ');
+}

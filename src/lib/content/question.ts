@@ -71,7 +71,8 @@ export type Question = z.infer<typeof Question>;
 export type QuestionType = Question['type'];
 export const questionTypes = ['mcq', 'multi', 'truefalse', 'cloze', 'matching'] as const satisfies readonly QuestionType[];
 
-export const BLANK = '_____';
+// BLANK and toPublic live in a zod-free module so browser code can import them cheaply.
+export { BLANK, toPublic } from './publicQuestion';
 
 /** A learner's answer to one question. */
 export const Response = z.discriminatedUnion('type', [
@@ -108,16 +109,3 @@ export const PublicQuestion = z.discriminatedUnion('type', [
 	Matching.pick({ ...shown, prompts: true, choices: true })
 ]);
 export type PublicQuestion = z.infer<typeof PublicQuestion>;
-
-export function toPublic(q: Question): PublicQuestion {
-	const common = { id: q.id, topic: q.topic, difficulty: q.difficulty, stem: q.stem };
-	switch (q.type) {
-		case 'mcq':
-		case 'multi':
-			return { ...common, type: q.type, options: q.options };
-		case 'matching':
-			return { ...common, type: q.type, prompts: q.prompts, choices: q.choices };
-		default:
-			return { ...common, type: q.type };
-	}
-}

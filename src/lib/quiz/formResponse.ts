@@ -1,15 +1,8 @@
 import { Response, type PublicQuestion } from '$lib/content/question';
+import { FIELD } from './fields';
 
-/**
- * The form field names every question component uses, so a question answered in a plain
- * `<form>` (before JavaScript loads) posts the same fields that the enhanced page sends.
- *   mcq:       choice=<index>
- *   multi:     choices=<index> (repeated)
- *   truefalse: value=true|false
- *   cloze:     text=<typed answer>
- *   matching:  match-<prompt index>=<choice index> (empty when not chosen)
- */
-export const FIELD = { choice: 'choice', choices: 'choices', value: 'value', text: 'text', match: 'match-' } as const;
+// FIELD lives in the zod-free ./fields so question components can import it cheaply.
+export { FIELD };
 
 /** Reads a Response for `question` from posted form data; null when nothing valid was given. */
 export function responseFromForm(question: Pick<PublicQuestion, 'type'> & { prompts?: string[] }, form: FormData): Response | null {

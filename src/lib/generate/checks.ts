@@ -1,0 +1,311 @@
+import { allSentences } from '$lib/content/importer';
+import type { Module } from '$lib/content/module';
+import { BLANK, Question } from '$lib/content/question';
+import { splitSentences } from '$lib/content/sentences';
+import type { Source } from '$lib/content/source';
+import { contentStems, isContentWord, words } from './text';
+
+/** One failed check on one item. */
+export type Failure = { check: string; message: string };
+
+/** What the checks need to know about the reading, computed once per bank. */
+export type CheckContext = {
+	source: Source;
+	module: Module;
+	sentences: Map<string, { start: number; end: number; text: string; answer: boolean }>;
+	answerStems: Set<string>[];
+	/** Five-word runs of the page text outside the reading (site header, teasers). */
+	outside: Set<string>;
+};
+
+const shingles = (text: string, n = 5) => {
+	const w = words(text).map((x) => x.toLowerCase());
+	const out: string[] = [];
+	for (let i = 0; i + n <= w.length; i++) out.push(w.slice(i, i + n).join(' '));
+	return out;
+};
+
+export function checkContext(source: Source, module: Module): CheckContext {
+	const sentences = new Map<string, { start: number; end: number; text: string; answer: boolean }>();
+	for (const s of allSentences(source)) sentences.set(s.id, { ...s, answer: /^t\d+\./.test(s.id) });
+	// The page text no paragraph of the reading covers: what must never reach a question.
+	const covered: [number, number][] = [...source.introduction, ...source.turns.flatMap((t) => [...t.question, ...t.answer])].map((p) => [p.start, p.end]);
+	// Linear: gather the uncovered stretches rather than rebuilding the string per paragraph.
+	const gaps: string[] = [];
+	let at = 0;
+	for (const [a, b] of [...covered].sort((x, y) => x[0] - y[0])) {
+		if (a > at) gaps.push(source.raw.slice(at, a));
+		at = Math.max(at, b);
+	}
+	gaps.push(source.raw.slice(at));
+	let rest = gaps.join(' \n ');
+	for (const t of [source.title, source.standfirst]) if (t) rest = rest.replace(t, ' ');
+	const inside = new Set(shingles(covered.map(([a, b]) => source.raw.slice(a, b)).join(' ')));
+	const outside = new Set(shingles(rest).filter((s) => !inside.has(s)));
+	const answerStems = [...sentences.values()].filter((s) => s.answer).map((s) => contentStems(s.text));
+	return { source, module, sentences, answerStems, outside };
+}
+
+const NEGATION = /\b(?:not|no|never|nor|none|cannot)\b|n['\u2019]t\b/gi;
+const VAGUE = /\b(?:it|its|they|them|their|this|these|those|he|she|his|her|the group|the organization)\b/gi;
+const VOWEL_SOUND = /^(?:[aeio]|u(?![nrs]i|se|ti|ro|ni)|hou|hon|heir|[fhlmnrsx]\b|[aefhilmnorsx][A-Z])/;
+const CONSONANT_EXCEPTIONS = /^(?:uni|use|usu|uti|euro|eu|one|once|ura|uk\b|us\b|u\.)/i;
+
+function startsWithVowelSound(word: string): boolean {
+	if (/^[A-Z]{2,}/.test(word)) return /^[AEFHILMNORSX]/.test(word); // acronyms: "an IS", "a CIA"
+	if (CONSONANT_EXCEPTIONS.test(word)) return false;
+	return VOWEL_SOUND.test(word.toLowerCase());
+}
+
+/** "a" / "an" before each following word agrees with its sound. */
+export function articleErrors(text: string): string[] {
+	const out: string[] = [];
+	for (const m of text.matchAll(/(?<![\p{L}'\u2019-])(a|an|A|An)\s+[“"‘(]?([\p{L}\p{N}]+)/gu)) {
+		const wantsAn = startsWithVowelSound(m[2]);
+		if ((m[1].toLowerCase() === 'an') !== wantsAn) out.push(`“${m[0]}”`);
+	}
+	return out;
+}
+
+/** The stems of the evidence plus the glosses and spellings of every glossary entry it mentions. */
+function evidenceStems(ctx: CheckContext, q: Question): Set<string> {
+	const text = q.evidence.map((e) => e.quote).join(' ');
+	const out = contentStems(text);
+	const lower = text.toLowerCase().replace(/\u2019/g, "'");
+	for (const g of ctx.module.glossary) {
+		const spellings = [g.term, ...g.variants].map((s) => s.toLowerCase().replace(/\u2019/g, "'"));
+		if (spellings.some((s) => lower.includes(s))) for (const w of contentStems(g.gloss)) out.add(w);
+		if (lower.includes(g.gloss.toLowerCase().replace(/^the /, '').replace(/\u2019/g, "'")))
+			for (const w of contentStems(g.term)) out.add(w);
+	}
+	return out;
+}
+
+const meet = (a: Set<string>, b: Set<string>) => [...a].filter((w) => b.has(w));
+/** Like `meet`, but "Russia" also meets "Russian" and "West" meets "Western": a stem must not hint either way. */
+const near = (a: Set<string>, b: Set<string>) =>
+	[...a].filter((w) => b.has(w) || [...b].some((v) => Math.min(v.length, w.length) >= 4 && Math.abs(v.length - w.length) <= 3 && (v.startsWith(w) || w.startsWith(v))));
+const normal = (s: string) => s.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, ' ').trim();
+
+function optionsOf(q: Question): { options: string[]; keys: number[] } | null {
+	if (q.type === 'mcq') return { options: q.options, keys: [q.key] };
+	if (q.type === 'multi') return { options: q.options, keys: q.keys };
+	return null;
+}
+
+/** Every check one item must pass; an empty list means it passes. */
+export function checkItem(ctx: CheckContext, item: unknown): Failure[] {
+	const parsed = Question.safeParse(item);
+	if (!parsed.success) return [{ check: 'schema', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }];
+	const q = parsed.data;
+	const fail: Failure[] = [];
+	const add = (check: string, message: string) => fail.push({ check, message });
+
+	if (!ctx.module.topics.some((t) => t.id === q.topic)) add('topic', `unknown topic “${q.topic}”`);
+
+	// Evidence: an exact slice of one sentence of the reading.
+	for (const e of q.evidence) {
+		const s = ctx.sentences.get(e.sentenceId);
+		if (!s) add('evidence', `no sentence ${e.sentenceId} in the reading`);
+		else if (e.start < s.start || e.end > s.end) add('evidence', `${e.sentenceId}: [${e.start}, ${e.end}) is outside the sentence`);
+		if (ctx.source.raw.slice(e.start, e.end) !== e.quote) add('evidence', `${e.sentenceId}: the quote is not the source slice [${e.start}, ${e.end})`);
+	}
+	if (q.stem.startsWith(`According to ${ctx.module.speakerShortName},`) && q.evidence.some((e) => !ctx.sentences.get(e.sentenceId)?.answer))
+		add('evidence', 'a claim attributed to the speaker must cite his answers, not the interviewer');
+
+	const ev = evidenceStems(ctx, q);
+	const stemStems = contentStems(q.stem.replace(BLANK, ' '));
+
+	// The key is in the evidence; none of its content words is in the stem.
+	const opts = optionsOf(q);
+	if (opts) {
+		const { options, keys } = opts;
+		const normalized = options.map(normal);
+		if (new Set(normalized).size !== options.length) add('distinct', 'two options are the same');
+		if (q.type === 'multi') {
+			const sorted = keys.every((k, i) => i === 0 || keys[i - 1] < k);
+			if (!sorted || keys.some((k) => k >= options.length)) add('schema', 'keys must be ascending indexes into options');
+			if (keys.length >= options.length - 1) add('distinct', 'a multiple-select item needs at least two wrong options');
+		}
+		const stemsOf = options.map((o) => contentStems(o));
+		const shared = new Set([...stemsOf[0]].filter((w) => stemsOf.every((s) => s.has(w))));
+		for (const k of keys) {
+			if (!options[k]) continue;
+			if (near(stemsOf[k], ev).length === 0) add('key-in-evidence', `the key “${options[k]}” is not in the evidence`);
+			const leak = near(stemsOf[k], stemStems).filter((w) => !shared.has(w));
+			if (leak.length) add('key-in-stem', `the stem gives away the key “${options[k]}” (${leak.join(', ')})`);
+		}
+		// Distractors: not the key's own gloss, not a claim the reading makes.
+		for (let i = 0; i < options.length; i++) {
+			if (keys.includes(i)) continue;
+			for (const k of keys) {
+				const entry = ctx.module.glossary.find((g) => [g.term, ...g.variants, g.gloss].some((v) => normal(v) === normalized[k]));
+				if (entry && [entry.term, ...entry.variants, entry.gloss].some((v) => normal(v) === normalized[i]))
+					add('distractor', `“${options[i]}” is another name for the key`);
+			}
+			const own = stemsOf[i];
+			// Another term's gloss is a fair distractor for a meaning question; a claim must not be one the reading makes.
+			const isGloss = ctx.module.glossary.some((g) => normal(g.gloss) === normalized[i]);
+			if (own.size >= 3 && q.type === 'mcq' && !isGloss) {
+				const filled = new Set([...own]);
+				if (ctx.answerStems.some((s) => meet(filled, s).length / filled.size >= 0.8))
+					add('distractor', `“${options[i]}” is close to a sentence of the reading, so it may be true`);
+			}
+		}
+		// Like options: lengths within a factor of three once they are longer than a name.
+		const lengths = options.map((o) => o.length);
+		if (Math.max(...lengths) > 20 && Math.max(...lengths) > 3 * Math.min(...lengths))
+			add('option-length', `options range from ${Math.min(...lengths)} to ${Math.max(...lengths)} characters`);
+		if (/\b(?:a|an)$/i.test(q.stem.split(BLANK)[0].trim())) {
+			const art = q.stem.split(BLANK)[0].trim().split(/\s+/).pop()!;
+			for (const o of options) if (articleErrors(`${art} ${o}`).length) add('a-an', `“${art}” does not fit “${o}”`);
+		}
+	}
+
+	if (q.type === 'cloze') {
+		if (q.stem.split(BLANK).length !== 2) add('cloze', 'the stem must hold exactly one blank');
+		const key = contentStems(q.answers[0]);
+		if (meet(key, ev).length === 0) add('key-in-evidence', `the answer “${q.answers[0]}” is not in the evidence`);
+		for (const a of q.answers) {
+			const leak = near(contentStems(a), stemStems);
+			if (leak.length) add('key-in-stem', `the stem gives away the answer “${a}” (${leak.join(', ')})`);
+		}
+		const before = q.stem.split(BLANK)[0].trim();
+		if (/\b(?:a|an)$/i.test(before)) {
+			const art = before.split(/\s+/).pop()!;
+			if (articleErrors(`${art} ${q.answers[0]}`).length) add('a-an', `“${art}” does not fit “${q.answers[0]}”`);
+		}
+	}
+
+	if (q.type === 'truefalse') {
+		const claim = contentStems(q.stem, contentStems(`according ${ctx.module.speakerShortName}`));
+		const covered = meet(claim, ev).length / Math.max(1, claim.size);
+		if (covered < 0.5) add('key-in-evidence', `only ${Math.round(covered * 100)}% of the statement's words are in the evidence`);
+		const neg = (t: string) => t.match(NEGATION)?.length ?? 0;
+		if (neg(q.stem) > neg(q.evidence.map((e) => e.quote).join(' ')))
+			add('tf-not', 'the statement adds a negation the evidence does not have');
+	}
+
+	if (q.type === 'matching') {
+		const n = q.prompts.length;
+		if (q.choices.length < n) add('schema', 'fewer choices than prompts');
+		if (q.key.length !== n || new Set(q.key).size !== n || q.key.some((k) => k >= q.choices.length)) add('schema', 'the key must pair each prompt with a different choice');
+		if (new Set(q.prompts.map(normal)).size !== n || new Set(q.choices.map(normal)).size !== q.choices.length) add('distinct', 'two prompts or two choices are the same');
+		q.prompts.forEach((p, i) => {
+			const c = q.choices[q.key[i]] ?? '';
+			if (meet(contentStems(p), ev).length === 0 || meet(contentStems(c), ev).length === 0)
+				add('key-in-evidence', `the pair “${p}” / “${c}” is not in the evidence`);
+		});
+	}
+
+	// Language: attributed, grammatical on its face, no unresolved reference, no page chrome.
+	const texts = [q.stem, q.explanation, ...(opts?.options ?? []), ...(q.type === 'matching' ? [...q.prompts, ...q.choices] : [])];
+	if (q.type !== 'matching' && !new RegExp(`\\b(?:${ctx.module.speakerShortName}|interview|reading|article|text|passage)\\b`, 'i').test(q.stem))
+		add('attribution', 'the stem does not say whose claim it is');
+	if (!/^[\p{Lu}“"‘(]/u.test(q.stem)) add('grammar', 'the stem must start with a capital');
+	if (/according to [^,]+, according to/i.test(q.stem)) add('attribution', 'the claim is someone else’s: the stem attributes it twice');
+	if (!/[.?!”)]$/.test(q.stem.trim())) add('grammar', 'the stem must end with a full stop or a question mark');
+	for (const t of texts) {
+		if (/\s{2,}|\s[,.;:?!]/.test(t)) add('grammar', `stray spacing in “${t.slice(0, 60)}”`);
+		if ((t.match(/“/g)?.length ?? 0) !== (t.match(/”/g)?.length ?? 0)) add('grammar', `unbalanced quotes in “${t.slice(0, 60)}”`);
+		if ((t.match(/\(/g)?.length ?? 0) !== (t.match(/\)/g)?.length ?? 0)) add('grammar', `unbalanced brackets in “${t.slice(0, 60)}”`);
+		for (const e of articleErrors(t)) add('a-an', `${e} in “${t.slice(0, 60)}”`);
+		for (const s of shingles(t)) if (ctx.outside.has(s)) add('chrome', `“${s}” comes from the page around the reading`);
+	}
+	const body = q.stem.replace(/^According to [^,]+,\s*/, '');
+	const demo = body.match(/^(?:that|this|these|those|such)\b/i);
+	if (demo) add('vague', `the stem opens with “${demo[0]}”`);
+	// "these franchises" needs "franchises" earlier in the stem; a bare "this" points outside it.
+	for (const m of body.matchAll(/\b(?:these|those|this|both)\b(?:\s+([\p{L}-]+))?/giu)) {
+		const earlier = contentStems(body.slice(0, m.index));
+		if (m[1]?.toLowerCase() === 'of' && earlier.size >= 2) continue; // "links ... like those of X"
+		const noun = m[1] && isContentWord(m[1]) ? [...contentStems(m[1])][0] : undefined;
+		if (!noun || !earlier.has(noun)) add('vague', `“${m[0]}” points to nothing in the stem`);
+	}
+	for (const m of body.matchAll(VAGUE)) {
+		const before = words(body.slice(0, m.index));
+		// "the group" needs a name before it; a pronoun needs at least a couple of content words.
+		const resolved = /^the /i.test(m[0])
+			? before.slice(1).some((w) => /^\p{Lu}/u.test(w))
+			: before.slice(1).some((w) => /^\p{Lu}/u.test(w)) || before.filter(isContentWord).length >= 2;
+		if (m.index === 0) add('vague', `the stem opens with “${m[0]}”`);
+		else if (!resolved) add('vague', `“${m[0]}” has nothing in the stem to refer to`);
+		break;
+	}
+	if (/^According to /.test(q.stem) && /\b(?:I|me|my|we|our)\b/.test(q.stem.replace(/^According to [^,]+,/, '')))
+		add('vague', 'the statement speaks in the first person; attribute it instead');
+	const said = splitSentences(q.explanation).length;
+	if (said < 1 || said > 2) add('explanation', `the explanation has ${said} sentences (one or two)`);
+	return fail;
+}
+
+/** Checks every item; a map from item id to its failures (only failing items). */
+export function checkBank(source: Source, module: Module, items: readonly unknown[]): Map<string, Failure[]> {
+	const ctx = checkContext(source, module);
+	const out = new Map<string, Failure[]>();
+	const ids = new Set<string>();
+	items.forEach((item, i) => {
+		const id = (item as { id?: string }).id ?? `#${i}`;
+		const f = checkItem(ctx, item);
+		if (ids.has(id)) f.push({ check: 'id', message: 'duplicate id' });
+		ids.add(id);
+		if (f.length) out.set(id, f);
+	});
+	return out;
+}
+
+/** What an item asks the learner to produce or pick, when it is one piece of text. */
+function keyText(q: Question): string | null {
+	if (q.type === 'mcq') return q.options[q.key];
+	if (q.type === 'cloze') return q.answers[0];
+	return null;
+}
+
+const keyCache = new WeakMap<Question, Set<string>>();
+/** The key's content words, less those every option shares (memoized per item object). */
+function keyStemsOf(b: Question): Set<string> {
+	let out = keyCache.get(b);
+	if (out) return out;
+	const key = keyText(b);
+	out = key ? contentStems(key) : new Set<string>();
+	if (b.type === 'mcq') {
+		const all = b.options.map((o) => contentStems(o));
+		for (const w of [...out]) if (all.every((s) => s.has(w))) out.delete(w);
+	}
+	keyCache.set(b, out);
+	return out;
+}
+
+const claimCache = new WeakMap<Question, Set<string>>();
+/** Stems of a stem without the attribution, which every stem shares (memoized per item object). */
+function claimStems(q: Question, speaker: string): Set<string> {
+	let out = claimCache.get(q);
+	if (!out) claimCache.set(q, (out = contentStems(q.stem.replace(BLANK, ' '), contentStems(`according ${speaker} choose apply following`))));
+	return out;
+}
+
+/**
+ * Pairs of items where one gives the other away: A's stem states B's key in B's context,
+ * or two true/false statements make the same claim (one true, one reversed).
+ * Checked across the whole bank, since a quiz may show both.
+ */
+export function crossLeaks(items: readonly Question[], speaker: string, only?: number): { from: string; to: string; why: string }[] {
+	const out: { from: string; to: string; why: string }[] = [];
+	const stems = items.map((q) => claimStems(q, speaker));
+	items.forEach((b, j) => {
+		if (only !== undefined && j !== only && b.type !== 'mcq' && b.type !== 'cloze' && items[only].type !== 'truefalse') return;
+		const keyStems = keyStemsOf(b);
+		items.forEach((a, i) => {
+			// `only`: just the pairs that involve one item (the selector adds items one at a time).
+			if (i === j || (only !== undefined && i !== only && j !== only)) return;
+			const seen = stems[i];
+			if (keyStems.size && meet(keyStems, seen).length / keyStems.size >= 0.6 && meet(stems[j], seen).length / Math.max(1, stems[j].size) >= 0.5)
+				out.push({ from: a.id, to: b.id, why: `the stem of ${a.id} states the key of ${b.id}` });
+			if (a.type === 'truefalse' && b.type === 'truefalse' && i < j) {
+				const small = Math.min(stems[i].size, stems[j].size);
+				if (small && meet(stems[i], stems[j]).length / small >= 0.75) out.push({ from: a.id, to: b.id, why: `${a.id} and ${b.id} judge the same claim` });
+			}
+		});
+	});
+	return out;
+}

@@ -1,0 +1,509 @@
+import { answerSentences, allSentences } from '$lib/content/importer';
+import type { Module } from '$lib/content/module';
+import { BLANK, type Evidence, type Question } from '$lib/content/question';
+import type { Sentence, Source } from '$lib/content/source';
+import { findMentions, glossaryMatchers, type Mention } from './mentions';
+import { contentStems, escapeRegExp, hash, lowerFirst, slug, upperFirst, words } from './text';
+
+/** An item before selection, with what the ranker and the selector need to know. */
+export type Candidate = {
+	item: Question;
+	/** Higher is better: how informative and how cleanly built the item is. */
+	score: number;
+	/** The answer turns its evidence comes from. */
+	turns: number[];
+};
+
+/** What the rules share: the reading, its sentences and the names found in them. */
+export type Context = {
+	source: Source;
+	module: Module;
+	speaker: string;
+	sentences: Sentence[];
+	turnOf: Map<string, number>;
+	mentions: Map<string, Mention[]>;
+	/** Every mention in the answers, grouped by kind, most frequent first. */
+	byKind: Map<string, Rival[]>;
+	/** Words written with a capital inside sentences: names whose case a stem must keep. */
+	proper: Set<string>;
+	/** Organization mentions per turn ("t3"), in reading order: what "the organization" can refer to. */
+	organizationsByTurn: Map<string, Mention[]>;
+	/** The organization the reading is about, as a stem may name it ("the Islamic State"). */
+	dominant?: { canonical: string; display: string };
+};
+
+/** A name that can stand in for another of its kind; `the` when the reading writes "the X". */
+type Rival = { canonical: string; text: string; count: number; the: boolean };
+
+const kindKey = (m: Mention) => (m.sub ? `${m.kind}/${m.sub}` : m.kind);
+
+/** The most-mentioned organization and its most readable spelling. */
+function dominantOrganization(source: Source, mentions: Mention[]): Context['dominant'] {
+	const tally = new Map<string, { m: Mention; n: number }>();
+	for (const m of mentions) {
+		if (m.kind !== 'organization' || !m.entry) continue;
+		const t = tally.get(m.canonical) ?? { m, n: 0 };
+		t.n++;
+		tally.set(m.canonical, t);
+	}
+	const top = [...tally.values()].sort((a, b) => b.n - a.n)[0];
+	if (!top || top.n < 3) return undefined;
+	const entry = top.m.entry!;
+	const spellings = [entry.term, ...entry.variants].sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length);
+	const name = spellings.find((sp) => source.raw.includes(sp)) ?? entry.term;
+	const withThe = (source.raw.match(new RegExp(`\\bthe ${escapeRegExp(name)}`, 'gi'))?.length ?? 0) * 2 >= (source.raw.split(name).length - 1);
+	return { canonical: top.m.canonical, display: withThe ? `the ${name}` : name };
+}
+
+export function buildContext(source: Source, module: Module): Context {
+	const matchers = glossaryMatchers(module);
+	const sentences = answerSentences(source);
+	const turnOf = new Map<string, number>();
+	for (const t of source.turns) for (const p of t.answer) for (const s of p.sentences) turnOf.set(s.id, t.index);
+	const mentions = new Map<string, Mention[]>();
+	const tally = new Map<string, { canonical: string; text: string; count: number; kind: string }>();
+	// One compromise pass per paragraph, then each sentence takes the mentions inside it.
+	const places = new Map<string, string>();
+	const paragraphs = [...source.introduction, ...source.turns.flatMap((t) => [...t.question, ...t.answer])];
+	for (const p of paragraphs) {
+		const inParagraph = findMentions({ start: p.start, text: source.raw.slice(p.start, p.end) }, matchers, places);
+		for (const s of p.sentences) mentions.set(s.id, inParagraph.filter((m) => m.start >= s.start && m.end <= s.end));
+	}
+	for (const s of allSentences(source)) {
+		const found = mentions.get(s.id) ?? [];
+		// Rivals come from the interview itself, not from the introduction about the publisher.
+		if (s.id.startsWith('intro')) continue;
+		for (const m of found) {
+			const key = `${kindKey(m)}:${m.canonical}`;
+			const t = tally.get(key) ?? { canonical: m.canonical, text: m.entry?.term ?? m.text, count: 0, kind: kindKey(m) };
+			t.count++;
+			tally.set(key, t);
+		}
+	}
+	const byKind = new Map<string, Rival[]>();
+	const dominant = dominantOrganization(source, [...mentions.values()].flat());
+	for (const t of [...tally.values()].sort((a, b) => b.count - a.count || a.canonical.localeCompare(b.canonical))) {
+		const the = (source.raw.match(new RegExp(`\\bthe ${escapeRegExp(t.text)}(?![\\p{L}])`, 'giu'))?.length ?? 0) * 2 > source.raw.split(t.text).length - 1;
+		byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), { ...t, the }]);
+	}
+	const proper = new Set<string>();
+	for (const s of allSentences(source)) {
+		for (const w of words(s.text).slice(1)) if (/^\p{Lu}/u.test(w)) proper.add(w);
+	}
+	const organizationsByTurn = new Map<string, Mention[]>();
+	for (const [id, ms] of mentions) {
+		const turn = id.replace(/q?\.p\d+\.s\d+$/, '');
+		for (const m of ms) if (m.kind === 'organization') organizationsByTurn.set(turn, [...(organizationsByTurn.get(turn) ?? []), m]);
+	}
+	for (const list of organizationsByTurn.values()) list.sort((a, b) => a.start - b.start);
+	return { source, module, speaker: module.speakerShortName, sentences, turnOf, mentions, byKind, proper, dominant, organizationsByTurn };
+}
+
+export function evidenceOf(s: Sentence): Evidence {
+	return { sentenceId: s.id, start: s.start, end: s.end, quote: s.text };
+}
+
+/** Openers that only link a sentence to the one before; a stem reads better without them. */
+const CONNECTIVE = /^(?:for example|for instance|generally speaking|however|but|and|so|in contrast|again|in fact|indeed|moreover|also)\s*,?\s+/i;
+const INNER_ASIDE = /,\s*(?:for example|for instance|again|in fact|indeed|however),/gi;
+
+/**
+ * A sentence as a clause a stem can attribute to the speaker: connectives and asides dropped,
+ * the first letter lowered unless it starts a name. Spans inside the sentence can be replaced.
+ */
+export function clause(ctx: Context, s: Sentence, replace: { start: number; end: number; with: string }[] = []): string {
+	replace = [...replace, ...resolveOrganization(ctx, s).filter((r) => !replace.some((x) => r.start < x.end && x.start < r.end))];
+	let text = '';
+	let at = s.start;
+	for (const r of [...replace].sort((a, b) => a.start - b.start)) {
+		text += ctx.source.raw.slice(at, r.start) + r.with;
+		at = r.end;
+	}
+	text += ctx.source.raw.slice(at, s.end);
+	text = text.replace(CONNECTIVE, '').replace(INNER_ASIDE, '').replace(/\s+/g, ' ').trim();
+	return lowerFirst(text, (w) => ctx.proper.has(w));
+}
+
+/**
+ * "the organization" / "the group" -> the organization the reading is about, when the same
+ * turn has named it before and no other organization comes between.
+ */
+function resolveOrganization(ctx: Context, s: Sentence): { start: number; end: number; with: string }[] {
+	const d = ctx.dominant;
+	if (!d) return [];
+	const out: { start: number; end: number; with: string }[] = [];
+	const turn = s.id.replace(/q?\.p\d+\.s\d+$/, '');
+	const earlier = (ctx.organizationsByTurn.get(turn) ?? []).filter((m) => m.start < s.end);
+	for (const r of s.text.matchAll(/\b[Tt]he (?:organization|group)(?![\p{L}-])(['\u2019]s)?/gu)) {
+		const at = s.start + r.index!;
+		const before = earlier.filter((m) => m.start < at);
+		if (!before.length || before[before.length - 1].canonical !== d.canonical) continue;
+		out.push({ start: at, end: at + r[0].length, with: d.display + (r[1] ?? '') });
+	}
+	return out;
+}
+
+const attribute = (ctx: Context, text: string) => `According to ${ctx.speaker}, ${text}`;
+
+/** A parenthetical gloss right after a mention: "wilayat (local provinces)". */
+function glossAfter(ctx: Context, m: Mention): { start: number; end: number } | null {
+	const after = ctx.source.raw.slice(m.end, m.end + 80).match(/^\s*\([^)]{1,60}\)/);
+	return after ? { start: m.end, end: m.end + after[0].length } : null;
+}
+
+/** A name paired with another of its kind ("Syria and Iraq"): a blank there is guessed from habit. */
+function paired(ctx: Context, m: Mention, others: Mention[]): boolean {
+	return others.some((o) => {
+		if (o === m || o.kind !== m.kind) return false;
+		const gap = o.start > m.start ? ctx.source.raw.slice(m.end, o.start) : ctx.source.raw.slice(o.end, m.start);
+		return /^(?:,\s*|\s+(?:and|or)\s+(?:the\s+)?|,\s*(?:and|or)\s+)$/.test(gap);
+	});
+}
+
+function sameName(a: Mention, others: Mention[]): number {
+	return others.filter((o) => o.canonical === a.canonical).length;
+}
+
+/** Every accepted spelling of a mention; glosses count as answers only for plain terms. */
+function accepted(m: Mention): string[] {
+	const out = [m.text];
+	if (m.entry) {
+		out.push(m.entry.term, ...m.entry.variants);
+		if (m.kind === 'term') out.push(m.entry.gloss);
+	}
+	const seen = new Set<string>();
+	return out.filter((a) => {
+		const k = a.toLowerCase().replace(/\u2019/g, "'");
+		if (seen.has(k)) return false;
+		seen.add(k);
+		return true;
+	});
+}
+
+function blanked(ctx: Context, s: Sentence, m: Mention): string {
+	const gloss = m.kind === 'term' ? glossAfter(ctx, m) : null;
+	const end = gloss ? gloss.end : m.end;
+	// "the Islamic State" -> "_____": the article goes with a name, but stays before a plain term.
+	const start = m.kind === 'term' ? m.start : withArticle(ctx, m).start;
+	return clause(ctx, s, [{ start, end, with: BLANK }]);
+}
+
+/** Same-kind names from elsewhere in the reading that would make the sentence false. */
+function rivals(ctx: Context, s: Sentence, m: Mention, n: number): Rival[] {
+	// "Region" mixes seas, bays and states: too loose to make a rival of the same kind.
+	if (m.kind === 'place' && m.sub === 'region') return [];
+	// Names from the same paragraph are out: neighbouring sentences often say the same of them
+	// ("the Great Barrier Reef off Australia bleached ... reefs in Indonesia suffered in the same years").
+	const paragraph = s.id.replace(/\.s\d+$/, '.');
+	const here = [...ctx.mentions.entries()].filter(([id]) => id.startsWith(paragraph)).flatMap(([, ms]) => ms);
+	const keyStems = contentStems([m.text, ...(m.entry ? [m.entry.term, ...m.entry.variants] : [])].join(' '));
+	const pool = (ctx.byKind.get(kindKey(m)) ?? []).filter((c) => {
+		if (here.some((h) => h.canonical === c.canonical)) return false;
+		if (new RegExp(`(?<![\\p{L}])${escapeRegExp(c.text)}(?![\\p{L}])`, 'iu').test(s.text)) return false;
+		if (m.entry && [m.entry.term, ...m.entry.variants].some((v) => v.toLowerCase() === c.canonical)) return false;
+		if ([...contentStems(c.text)].some((w) => keyStems.has(w))) return false;
+		return true;
+	});
+	// Frequent names first (they are plausible), then those closest in length to the key.
+	const ranked = pool
+		.map((c) => ({ c, rank: c.count * 10 - Math.abs(c.text.length - m.text.length) / 3 + (hash(c.canonical + s.id) % 7) / 10 }))
+		.sort((a, b) => b.rank - a.rank)
+		.map((x) => x.c);
+	const picked = ranked.slice(0, n);
+	// The key should not stand out as the longest: swap in a longer rival when there is one.
+	const keyLength = (m.entry?.term ?? m.text).length;
+	if (picked.length === n && n > 1 && picked.every((p) => p.text.length < keyLength)) {
+		const longer = ranked.slice(n).find((r) => r.text.length >= keyLength);
+		if (longer) picked[n - 1] = longer;
+	}
+	return picked;
+}
+
+/** The span of a mention with the article before it, so "the" can go or stay with the new name. */
+function withArticle(ctx: Context, m: Mention): { start: number; end: number; the: boolean } {
+	const the = /(?:^|[^\p{L}])[Tt]he\s$/u.test(ctx.source.raw.slice(Math.max(0, m.start - 5), m.start));
+	return { start: the ? m.start - 4 : m.start, end: m.end, the };
+}
+
+const named = (r: Rival) => (r.the ? `the ${r.text}` : r.text);
+
+/** Ranks how good a sentence is to ask about: neither too short nor too long, rich in names and topic words. */
+function sentenceScore(ctx: Context, s: Sentence): number {
+	const n = words(s.text).length;
+	const size = n < 8 ? 0.3 : n > 40 ? 0.4 : 1;
+	const topical = ctx.module.topics.reduce(
+		(acc, t) => acc + t.keywords.filter((k) => new RegExp(`(?<!\\p{L})${escapeRegExp(k)}`, 'iu').test(s.text)).length,
+		0
+	);
+	return size * (1 + Math.min(topical, 4) * 0.25);
+}
+
+function id(rule: string, s: Sentence, extra: string): string {
+	return `${rule}-${slug(s.id)}-${slug(extra, 30)}`;
+}
+
+type Rule = (ctx: Context) => Candidate[];
+
+/**
+ * Kinds whose members exclude each other, so a swapped one makes a false claim. Not
+ * organizations (a province is part of its parent: swapping them can keep a claim true)
+ * and not terms (they are glossed, not swapped).
+ */
+const SWAPPABLE = new Set<string>(['person', 'place', 'group', 'government']);
+
+const candidate = (ctx: Context, item: Question, score: number): Candidate => ({
+	item,
+	score,
+	turns: [...new Set(item.evidence.map((e) => ctx.turnOf.get(e.sentenceId)).filter((t): t is number => t !== undefined))]
+});
+
+/** Cloze: a name or glossary term blanked out of one of the speaker's sentences. */
+export const clozeRule: Rule = (ctx) => {
+	const out: Candidate[] = [];
+	for (const s of ctx.sentences) {
+		const here = ctx.mentions.get(s.id) ?? [];
+		for (const m of here) {
+			if (sameName(m, here) > 1) continue;
+			const stem = attribute(ctx, blanked(ctx, s, m));
+			const answers = accepted(m);
+			out.push(
+				candidate(
+					ctx,
+					{
+						id: id('cloze', s, m.text),
+						type: 'cloze',
+						topic: '',
+						difficulty: m.kind === 'term' ? 2 : 1,
+						stem,
+						answers,
+						explanation: `The cited sentence has “${m.text}” in this place${m.kind === 'term' && m.entry ? `; the reading glosses it as “${m.entry.gloss}”` : ''}.`,
+						evidence: [evidenceOf(s)],
+						origin: `cloze-${m.kind}`
+					},
+					sentenceScore(ctx, s) * (m.kind === 'term' ? 1.3 : m.kind === 'organization' ? 0.8 : 1) * (paired(ctx, m, here) ? 0.3 : 1)
+				)
+			);
+		}
+	}
+	return out;
+};
+
+/** Multiple choice: the same blank, with three names of the same kind from elsewhere in the reading. */
+export const mcqRule: Rule = (ctx) => {
+	const out: Candidate[] = [];
+	for (const s of ctx.sentences) {
+		const here = ctx.mentions.get(s.id) ?? [];
+		for (const m of here) {
+			if (sameName(m, here) > 1 || !SWAPPABLE.has(m.kind)) continue;
+			const distractors = rivals(ctx, s, m, 3);
+			if (distractors.length < 3) continue;
+			const key = m.entry?.term ?? m.text;
+			out.push(
+				candidate(
+					ctx,
+					{
+						id: id('mcq-name', s, m.text),
+						type: 'mcq',
+						topic: '',
+						difficulty: 2,
+						stem: `${attribute(ctx, blanked(ctx, s, m))} Which fills the blank?`,
+						options: [key, ...distractors.map((d) => d.text)],
+						key: 0,
+						explanation: `${upperFirst(ctx.speaker)} names ${key} in the cited sentence; the other options do not fit what he says there.`,
+						evidence: [evidenceOf(s)],
+						origin: `mcq-${m.kind}`
+					},
+					sentenceScore(ctx, s) * 1.1 * (paired(ctx, m, here) ? 0.3 : 1)
+				)
+			);
+		}
+	}
+	return out;
+};
+
+/** Meaning of a glossary term: the gloss against the glosses of other terms of the same kind. */
+export const glossRule: Rule = (ctx) => {
+	const out: Candidate[] = [];
+	const terms = ctx.module.glossary.filter((g) => (g.kind ?? 'term') === 'term');
+	for (const entry of terms) {
+		const s = ctx.sentences.find((x) => (ctx.mentions.get(x.id) ?? []).some((m) => m.entry === entry));
+		if (!s) continue;
+		const others = terms.filter((g) => g !== entry && ctx.sentences.some((x) => (ctx.mentions.get(x.id) ?? []).some((m) => m.entry === g)));
+		if (others.length < 3) continue;
+		const ranked = others.sort((a, b) => Math.abs(a.gloss.length - entry.gloss.length) - Math.abs(b.gloss.length - entry.gloss.length));
+		out.push(
+			candidate(
+				ctx,
+				{
+					id: `mcq-gloss-${slug(entry.term)}`,
+					type: 'mcq',
+					topic: '',
+					difficulty: 1,
+					stem: `In the ${ctx.source.shape === 'interview' ? 'interview' : 'article'}, what does the term “${entry.term}” mean?`,
+					options: [entry.gloss, ...ranked.slice(0, 3).map((g) => g.gloss)],
+					key: 0,
+					explanation: `${upperFirst(ctx.speaker)} uses “${entry.term}” to mean ${entry.gloss}, as the cited sentence shows.`,
+					evidence: [evidenceOf(s)],
+					origin: 'mcq-gloss'
+				},
+				1.2
+			)
+		);
+	}
+	return out;
+};
+
+/** True/false: a sentence attributed to the speaker, or the same with one name swapped for a rival. */
+export const trueFalseRule: Rule = (ctx) => {
+	const out: Candidate[] = [];
+	for (const s of ctx.sentences) {
+		const here = ctx.mentions.get(s.id) ?? [];
+		const score = sentenceScore(ctx, s);
+		const statement = attribute(ctx, clause(ctx, s));
+		out.push(
+			candidate(
+				ctx,
+				{
+					id: id('tf-true', s, 'stated'),
+					type: 'truefalse',
+					topic: '',
+					difficulty: 1,
+					stem: statement,
+					key: true,
+					explanation: `True: ${ctx.speaker} makes this point in the cited sentence.`,
+					evidence: [evidenceOf(s)],
+					origin: 'tf-stated'
+				},
+				score * 0.9
+			)
+		);
+		for (const m of here) {
+			if (sameName(m, here) > 1 || !SWAPPABLE.has(m.kind)) continue;
+			const [rival] = rivals(ctx, s, m, 1);
+			if (!rival) continue;
+			const span = withArticle(ctx, m);
+			const swap = span.start === m.start ? rival.text : named(rival);
+			const key = m.entry?.term ?? m.text;
+			out.push(
+				candidate(
+					ctx,
+					{
+						id: id('tf-swap', s, m.text),
+						type: 'truefalse',
+						topic: '',
+						difficulty: 2,
+						stem: attribute(ctx, clause(ctx, s, [{ start: span.start, end: m.end, with: swap }])),
+						key: false,
+						explanation: `False: ${ctx.speaker} says this of ${key}, not of ${rival.text}.`,
+						evidence: [evidenceOf(s)],
+						origin: `tf-swap-${m.kind}`
+					},
+					score * (paired(ctx, m, here) ? 0.3 : 1)
+				)
+			);
+		}
+	}
+	return out;
+};
+
+/** Multiple select: a list of two or more names of one kind ("the West and Russia") blanked out. */
+export const listRule: Rule = (ctx) => {
+	const out: Candidate[] = [];
+	for (const s of ctx.sentences) {
+		const here = ctx.mentions.get(s.id) ?? [];
+		for (let i = 0; i < here.length; i++) {
+			let j = i;
+			// Grow the run while the gap between names is only ", " or " and " / " or ".
+			while (
+				j + 1 < here.length &&
+				here[j + 1].kind === here[i].kind &&
+				/^(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)(?:the\s+)?$/i.test(ctx.source.raw.slice(here[j].end, here[j + 1].start))
+			)
+				j++;
+			if (j === i) continue;
+			const run = here.slice(i, j + 1);
+			if (new Set(run.map((m) => m.canonical)).size !== run.length) continue;
+			const m = run[0];
+			const keys = run.map((r) => r.entry?.term ?? r.text);
+			const distractors = rivals(ctx, s, m, 6 - keys.length)
+				.map((d) => d.text)
+				.filter((d) => !keys.includes(d))
+				.slice(0, Math.max(2, 5 - keys.length));
+			if (distractors.length < 2) continue;
+			const start = ctx.source.raw.slice(m.start - 4, m.start).toLowerCase() === 'the ' ? m.start - 4 : m.start;
+			const stem = attribute(ctx, clause(ctx, s, [{ start, end: run[run.length - 1].end, with: BLANK }]));
+			i = j;
+			out.push(
+				candidate(
+					ctx,
+					{
+						id: id('multi-list', s, keys.join(' ')),
+						type: 'multi',
+						topic: '',
+						difficulty: 2,
+						stem: `${stem} Which of the following belong in the blank? Choose all that apply.`,
+						options: [...keys, ...distractors],
+						keys: keys.map((_, k) => k),
+						explanation: `${upperFirst(ctx.speaker)} names ${keys.join(' and ')} together in the cited sentence; the others are not part of this claim.`,
+						evidence: [evidenceOf(s)],
+						origin: `multi-list-${m.kind}`
+					},
+					sentenceScore(ctx, s)
+				)
+			);
+		}
+	}
+	return out;
+};
+
+/** Matching: glossary entries with their glosses, one set for terms and one for names. */
+export const matchingRule: Rule = (ctx) => {
+	const out: Candidate[] = [];
+	const reading = ctx.source.shape === 'interview' ? 'interview' : 'article';
+	const sets: [string, string, (k: string) => boolean][] = [
+		['terms', `Match each term from the ${reading} with the meaning the ${reading} gives.`, (k) => k === 'term'],
+		['names', `Match each name from the ${reading} with the description the ${reading} gives.`, (k) => k !== 'term']
+	];
+	for (const [name, stem, fits] of sets) {
+		const pairs: { term: string; gloss: string; s: Sentence; easy: boolean }[] = [];
+		for (const entry of ctx.module.glossary) {
+			if (!fits(entry.kind ?? 'term')) continue;
+			const glossStems = contentStems(entry.gloss);
+			const termStems = contentStems([entry.term, ...entry.variants].join(' '));
+			// A gloss that repeats the term ("IS" / "the Islamic State") tests nothing.
+			if ([...glossStems].every((w) => termStems.has(w))) continue;
+			const with_ = allSentences(ctx.source)
+				.filter((x) => (ctx.mentions.get(x.id) ?? []).some((m) => m.entry === entry))
+				.map((x) => ({ x, fit: [...contentStems(x.text)].filter((w) => glossStems.has(w)).length }))
+				.sort((a, b) => b.fit - a.fit);
+			if (!with_.length) continue;
+			pairs.push({ term: entry.term, gloss: entry.gloss, s: with_[0].x, easy: [...glossStems].some((w) => termStems.has(w)) });
+		}
+		// At most one pair whose gloss shares a word with its term.
+		const chosen: typeof pairs = [];
+		for (const p of pairs) if (chosen.length < 6 && (!p.easy || !chosen.some((c) => c.easy))) chosen.push(p);
+		if (chosen.length < 4) continue;
+		out.push(
+			candidate(
+				ctx,
+				{
+					id: `matching-glossary-${name}`,
+					type: 'matching',
+					topic: '',
+					difficulty: 2,
+					stem,
+					prompts: chosen.map((p) => p.term),
+					choices: chosen.map((p) => p.gloss),
+					key: chosen.map((_, i) => i),
+					explanation: `Each ${name === 'terms' ? 'term' : 'name'} is explained where the ${reading} uses it; the cited sentences show each meaning.`,
+					evidence: [...new Map(chosen.map((p) => [p.s.id, evidenceOf(p.s)])).values()],
+					origin: `matching-glossary`
+				},
+				1.5
+			)
+		);
+	}
+	return out;
+};
+
+export const rules: Rule[] = [clozeRule, mcqRule, glossRule, trueFalseRule, listRule, matchingRule];

@@ -1,0 +1,34 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import ReviewLater from '../../../src/lib/components/ReviewLater.svelte';
+import { DECK_KEY, readDeck } from '../../../src/lib/review/storage';
+
+afterEach(() => localStorage.clear());
+
+const results = [
+	{ moduleId: 'm', itemId: 'q1', correct: false, answeredAt: Date.now() - 1000 },
+	{ moduleId: 'm', itemId: 'q2', correct: true, answeredAt: Date.now() - 1000 }
+];
+
+describe('ReviewLater', () => {
+	it('records the quiz into the deck once, says what will come back when, then links to review', async () => {
+		render(ReviewLater, { results });
+		await fireEvent.click(screen.getByRole('button', { name: 'Review these later' }));
+		expect(await screen.findByText(/^Added 2 questions to your review deck\. The 1 you missed comes back in about ten minutes/)).toBeInTheDocument();
+		expect(screen.getByRole('status')).toHaveTextContent('Added 2 questions');
+		expect(Object.keys(readDeck(localStorage).cards).sort()).toEqual(['m/q1', 'm/q2']);
+		expect(screen.getByRole('link', { name: 'Go to review' })).toHaveAttribute('href', '/review');
+		expect(await screen.findByRole('link', { name: 'Review: Nothing due now, 1 later today' })).toBeInTheDocument();
+	});
+
+	it('says so when the answers are already in the deck', async () => {
+		render(ReviewLater, { results });
+		await fireEvent.click(screen.getByRole('button', { name: 'Review these later' }));
+		await screen.findByRole('link', { name: 'Go to review' });
+		const stored = localStorage.getItem(DECK_KEY);
+		render(ReviewLater, { results });
+		await fireEvent.click(screen.getAllByRole('button', { name: 'Review these later' })[0]);
+		expect(await screen.findByText('These answers are already in your review deck.')).toBeInTheDocument();
+		expect(localStorage.getItem(DECK_KEY)).toBe(stored);
+	});
+});
