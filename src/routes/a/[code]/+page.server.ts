@@ -40,27 +40,30 @@ export const load: PageServerLoad = ({ params, cookies, url }) => {
 	return { ...view, position, moduleTitle: getModule(assignment.moduleId)?.module.title ?? '' };
 };
 
-const Position = z.coerce.number().int().min(0).max(999);
+/** The fields each action reads besides the answer itself (which `responseFromForm` validates). */
+const StartForm = z.object({ name: z.string().max(200).default('') });
+const AnswerForm = z.object({ item: z.string().min(1).max(200), position: z.coerce.number().int().min(0).max(999) });
+const fields = (form: FormData, names: string[]) =>
+	Object.fromEntries(names.flatMap((n) => (form.has(n) ? [[n, form.get(n)]] : [])));
 
 export const actions: Actions = {
 	start: async ({ params, request, cookies, url, getClientAddress }) => {
-		const form = await request.formData();
-		const name = form.get('name');
-		if (name !== null && typeof name !== 'string') return fail(400, { message: 'The name must be text.' });
+		const form = StartForm.safeParse(fields(await request.formData(), ['name']));
+		if (!form.success) return fail(400, { message: 'The name must be text of at most 80 characters.' });
 		if (!attemptStartLimit().take(getClientAddress(), Date.now()))
 			return fail(429, { message: 'Too many attempts were started from this network just now. Wait a minute and try again.' });
 		const key = studentKey(cookies, url, true)!;
-		const started = startAttempt(getDb(), { code: params.code, studentKey: key, name: name ?? '' }, Date.now());
+		const started = startAttempt(getDb(), { code: params.code, studentKey: key, name: form.data.name }, Date.now());
 		if (!started.ok) return fail(started.status, { message: started.message });
 		redirect(303, `/a/${params.code}?q=1`);
 	},
 
 	answer: async ({ params, request, cookies, url }) => {
 		const form = await request.formData();
-		const item = form.get('item');
-		const at = Position.safeParse(form.get('position'));
+		const posted = AnswerForm.safeParse(fields(form, ['item', 'position']));
 		const key = studentKey(cookies, url, false);
-		if (typeof item !== 'string' || !at.success || !key) return fail(400, { message: 'That answer could not be read. Nothing was recorded.' });
+		if (!posted.success || !key) return fail(400, { message: 'That answer could not be read. Nothing was recorded.' });
+		const { item, position } = posted.data;
 		const db = getDb();
 		const question = questionInAttempt(db, params.code, key, item);
 		if (!question) return fail(409, { message: 'That item is not part of an attempt in progress. Nothing was recorded.' });
@@ -69,7 +72,7 @@ export const actions: Actions = {
 		const recorded = recordAnswer(db, { code: params.code, studentKey: key, itemId: item, response }, Date.now());
 		if (!recorded.ok) return fail(recorded.status, { message: recorded.message, item });
 		// Practice: stay on the item to see its feedback. Test: move on.
-		redirect(303, `/a/${params.code}?q=${recorded.mode === 'practice' ? at.data + 1 : at.data + 2}`);
+		redirect(303, `/a/${params.code}?q=${recorded.mode === 'practice' ? position + 1 : position + 2}`);
 	},
 
 	submit: async ({ params, cookies, url }) => {

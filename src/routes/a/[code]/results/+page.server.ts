@@ -1,10 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { assignmentForTeacher, closeAssignment } from '$lib/server/assignments';
 import { getDb } from '$lib/server/db';
 import { getModule } from '$lib/server/modules';
 import { results } from '$lib/server/results';
 import { formatInZone } from '$lib/server/zonedTime';
 import type { Actions, PageServerLoad } from './$types';
+
+const CloseForm = z.object({ key: z.string().max(100) });
 
 const FORBIDDEN = 'This teacher link is not valid. Use the full link you were given when you created the assignment.';
 
@@ -41,9 +44,9 @@ export const load: PageServerLoad = ({ params, url }) => {
 
 export const actions: Actions = {
 	close: async ({ params, request }) => {
-		const key = (await request.formData()).get('key');
+		const posted = CloseForm.safeParse({ key: (await request.formData()).get('key') });
 		const db = getDb();
-		const assignment = typeof key === 'string' && key.length <= 100 ? assignmentForTeacher(db, params.code, key) : undefined;
+		const assignment = posted.success ? assignmentForTeacher(db, params.code, posted.data.key) : undefined;
 		if (!assignment) return fail(403, { message: FORBIDDEN });
 		closeAssignment(db, assignment, Date.now());
 		return { closed: true };
