@@ -171,6 +171,23 @@ describe('assign by link', () => {
 	});
 });
 
+describe('on a phone', () => {
+	it('fits 320 px without sideways scrolling: teach, student and results pages', async () => {
+		const phone = await (await context({ viewport: { width: 320, height: 640 }, colorScheme: 'dark' })).newPage();
+		const overflow = () => phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		const { studentUrl, teacherUrl } = await createAssignment(phone, 'Phone');
+		expect(await overflow(), '/teach').toBeLessThanOrEqual(0);
+		await phone.goto(studentUrl);
+		await phone.getByLabel('Your name').fill('Hana');
+		await phone.getByRole('button', { name: 'Start' }).click();
+		await waitForStep(phone, 1);
+		expect(await overflow(), 'student').toBeLessThanOrEqual(0);
+		await phone.goto(teacherUrl);
+		expect(await overflow(), 'results').toBeLessThanOrEqual(0);
+		expect(await axeViolations(phone)).toEqual([]);
+	});
+});
+
 describe('no key before submitting', () => {
 	it('keeps keys and explanations out of the HTML and JSON of a test attempt in progress', async () => {
 		const teacher = await (await context()).newPage();
