@@ -19,7 +19,8 @@ export const POST: RequestHandler = async ({ params, request, cookies }) => {
 		return json({ ok: false, message: 'The body must be JSON. Nothing was recorded.' }, { status: 400 });
 	}
 	const parsed = Body.safeParse(body);
-	if (!parsed.success || !key) return json({ ok: false, message: 'Send { item, response }. Nothing was recorded.' }, { status: 400 });
+	if (!parsed.success) return json({ ok: false, message: 'Send { item, response }. Nothing was recorded.' }, { status: 400 });
+	if (!key) return json({ ok: false, message: 'There is no attempt in progress. Start the assignment first.' }, { status: 409 });
 	const recorded = recordAnswer(getDb(), { code: params.code, studentKey: key, itemId: parsed.data.item, response: parsed.data.response }, Date.now());
 	if (!recorded.ok) return json({ ok: false, message: recorded.message }, { status: recorded.status });
 	return json({ ok: true, mode: recorded.mode });
