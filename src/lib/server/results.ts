@@ -41,7 +41,7 @@ export type Results = {
 	inProgress: number;
 };
 
-/** Attempts that are done; statistics use only these, as Moodle uses finished attempts. */
+/** Submitted attempts: the statistics use all of them (Moodle's "all attempts" choice of attempts to analyse). */
 const done = (a: AttemptRecord) => a.submittedAt !== null;
 
 export function results(db: Db, assignment: Assignment): Results {
