@@ -28,7 +28,7 @@ export type StudentView = {
 	attemptsUsed: number;
 	canStart: boolean;
 	attempt: { number: number; name: string; items: ItemView[] } | null;
-	last: { number: number; score: number; review: ItemView[] | null } | null;
+	last: { number: number; name: string; score: number; review: ItemView[] | null } | null;
 };
 
 /**
@@ -78,6 +78,6 @@ export function studentView(db: Db, assignment: Assignment, studentKey: string |
 		attempt: open
 			? { number: open.number, name: open.name, items: items(open.items, open.id, (answered) => s.mode === 'practice' && answered) }
 			: null,
-		last: last ? { number: last.number, score: last.score ?? 0, review: s.showKeys ? items(last.items, last.id, () => true) : null } : null
+		last: last ? { number: last.number, name: last.name, score: last.score ?? 0, review: s.showKeys ? items(last.items, last.id, () => true) : null } : null
 	};
 }
