@@ -108,6 +108,7 @@ describe('assign by link', () => {
 					if (s.reload && i === 2) {
 						// Midway: an answer is chosen, saved as given, and the tab reloads before "Save" is pressed.
 						// The attempt resumes from the server at the next unanswered item.
+						await page.waitForLoadState('networkidle'); // hydrated: the change handler that saves is attached
 						const { q, r } = await choose(page, s.plan[i]);
 						await page.getByText('Saved. You can change it').waitFor();
 						await page.goto(links.studentUrl);
