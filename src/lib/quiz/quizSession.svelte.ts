@@ -1,10 +1,10 @@
 import { createActor, type Snapshot, type SnapshotFrom } from 'xstate';
 import type { Question } from '$lib/content/question';
-import { load, ownerOf, save, serialize, storageKey, type Restored, type RestoreFailure } from './persist';
-import { quizMachine, type QuizEvent } from './quizMachine';
+import { load, ownerOf, restoreMessages, save, serialize, storageKey, type Restored } from './persist';
+import { quizMachine, type QuizContext, type QuizEvent } from './quizMachine';
 import type { QuizSettings } from './settings';
 
-type QuizSnapshot = SnapshotFrom<typeof quizMachine>;
+export type QuizSnapshot = SnapshotFrom<typeof quizMachine>;
 type Sendable = QuizEvent extends infer E ? (E extends { now: number } ? Omit<E, 'now'> : never) : never;
 type Deserialize = (text: string | null, moduleId: string, pool: readonly Question[]) => Restored;
 
@@ -23,10 +23,23 @@ export type SessionOptions = {
 	deserialize?: () => Promise<Deserialize>;
 };
 
-const messages: Record<RestoreFailure, string> = {
-	corrupt: 'Your saved quiz could not be read, so a fresh quiz has started.',
-	outdated: 'The questions have changed since your quiz was saved, so a fresh quiz has started.'
-};
+const messages = restoreMessages;
+
+/**
+ * What the quiz screens render from: a live session, or (before it is ready, or with no
+ * JavaScript) the quiz as the server keeps it, whose forms then post to the page's actions.
+ *   send: absent when the screens' forms should post instead
+ *   at:   the kept record's savedAt, posted back so a stale page cannot change the quiz
+ */
+export type QuizView = { readonly current: QuizSnapshot; send?: (event: Sendable) => void; at?: number };
+
+/** A record the server validated and kept (the no-JS flow), as a snapshot to render. */
+export function keptSnapshot(record: string, items: Question[]): QuizSnapshot {
+	const { snapshot } = JSON.parse(record) as { snapshot: { context: QuizContext } };
+	const full = { ...snapshot, context: { ...snapshot.context, pool: items } };
+	const { moduleId, settings, lastAt } = full.context;
+	return createActor(quizMachine, { snapshot: full as unknown as Snapshot<unknown>, input: { moduleId, items, settings, now: lastAt } }).getSnapshot();
+}
 
 const loadValidator = async () => (await import('./restore')).deserialize;
 
