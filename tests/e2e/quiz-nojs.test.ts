@@ -225,4 +225,28 @@ describe('quiz without JavaScript', () => {
 			await withJs.close();
 		}
 	});
+
+	it('hands over the results screen too: rendered by the server, then live', async () => {
+		const page = await context.newPage();
+		await start(page, 'test', 5);
+		await post(page, page.getByRole('button', { name: 'Finish…' }));
+		await post(page, page.getByRole('button', { name: 'Finish and see results' }));
+		await page.getByRole('heading', { name: 'Your results' }).waitFor();
+		const withJs = await newContext();
+		try {
+			await withJs.addCookies(await context.cookies());
+			const live = await withJs.newPage();
+			const errors: string[] = [];
+			live.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+			await live.goto(QUIZ);
+			await live.getByRole('heading', { name: 'Your results' }).waitFor();
+			// The review deck's button only exists once the page's script runs the quiz.
+			await live.getByRole('button', { name: 'Review these later' }).waitFor();
+			await live.getByRole('button', { name: 'Retry the missed ones (5)' }).click();
+			await expect.poll(() => position(live)).toEqual([1, 5]);
+			expect(errors).toEqual([]);
+		} finally {
+			await withJs.close();
+		}
+	});
 });

@@ -1,9 +1,12 @@
 import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
+import { render } from 'svelte/server';
 import { getModule } from '$lib/server/modules';
-import { applyForm, encodeRecord, MAX_COOKIE_CHARS, messages, readQuiz, stageOf, startQuiz, type Kept } from '$lib/server/quizForm';
+import { applyForm, encodeRecord, MAX_COOKIE_CHARS, messages, readQuiz, startQuiz, type Kept } from '$lib/server/quizForm';
 import { QUIZ_COOKIE, quizPath } from '$lib/quiz/persist';
 import { settingsFromParams } from '$lib/quiz/settingsSchema';
 import type { Actions, PageServerLoad } from './$types';
+import Confirm from './Confirm.svelte';
+import Results from './Results.svelte';
 
 function moduleOr404(id: string) {
 	const loaded = getModule(id);
@@ -23,12 +26,24 @@ function keepQuiz(cookies: Cookies, url: URL, moduleId: string, kept: Kept): boo
 }
 
 /**
+ * The end screens of a kept quiz as markup. The page's script loads those components only when a
+ * live quiz reaches them, so without it (or before it runs) the page shows this instead.
+ */
+function endScreen(kept: Kept, moduleId: string, topics: { id: string; title: string }[]): string | null {
+	const session = { current: kept.snapshot, at: kept.savedAt };
+	const topicTitle = (id: string) => topics.find((t) => t.id === id)?.title ?? id;
+	if (kept.snapshot.hasTag('confirm')) return render(Confirm, { props: { session } }).body;
+	if (kept.snapshot.hasTag('results')) return render(Results, { props: { session, moduleId, topicTitle } }).body;
+	return null;
+}
+
+/**
  * module:    id, title and topics (for the settings panel and per-topic results)
  * items:     the whole bank, keys included: a self-quiz is graded in the browser
  * settings:  from the settings form's query (a GET), else defaults with a fresh seed
  * submitted: whether that query was given (the enhanced page then starts that quiz)
  * quiz:      the quiz kept in the cookie by the form actions (no JavaScript), if any:
- *            its record (localStorage's format), when it was saved, and the screen it is on
+ *            its record (localStorage's format), when it was saved, and its end screen's markup
  * notice:    why a kept quiz could not be used (a fresh quiz starts instead)
  */
 export const load: PageServerLoad = ({ params, url, cookies }) => {
@@ -41,7 +56,7 @@ export const load: PageServerLoad = ({ params, url, cookies }) => {
 		items: bank.items,
 		settings: settingsFromParams(url.searchParams, freshSeed(), topics.map((t) => t.id)),
 		submitted: url.searchParams.has('mode'),
-		quiz: kept.ok && !kept.snapshot.hasTag('intro') ? { record: kept.record, savedAt: kept.savedAt, stage: stageOf(kept.snapshot) } : null,
+		quiz: kept.ok && !kept.snapshot.hasTag('intro') ? { record: kept.record, savedAt: kept.savedAt, html: endScreen(kept, module.id, topics) } : null,
 		notice: kept.ok || kept.reason === 'none' ? null : messages[kept.reason]
 	};
 };
