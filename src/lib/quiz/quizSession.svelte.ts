@@ -1,6 +1,6 @@
 import { createActor, type Snapshot, type SnapshotFrom } from 'xstate';
 import type { Question } from '$lib/content/question';
-import { load, ownerOf, restoreMessages, save, serialize, storageKey, type Restored } from './persist';
+import { load, ownerOf, restoreMessages, save, savedAtOf, serialize, storageKey, type Restored } from './persist';
 import { quizMachine, type QuizContext, type QuizEvent } from './quizMachine';
 import type { QuizSettings } from './settings';
 
@@ -19,6 +19,11 @@ export type SessionOptions = {
 	tabId: string;
 	/** Listens for other tabs writing the same quiz. */
 	target?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+	/**
+	 * A record kept elsewhere, in the stored format: the quiz the server kept while it was
+	 * answered without JavaScript. Resumed (and saved here) when newer than the stored one.
+	 */
+	kept?: string;
 	/** The validator for stored quizzes; loaded on demand so a first visit does not download it. */
 	deserialize?: () => Promise<Deserialize>;
 };
@@ -82,8 +87,10 @@ export class QuizSession {
 
 	/** Looks for a saved quiz and resumes it (unless the learner has already started anew). */
 	async restore(): Promise<void> {
-		const { moduleId, items, storage } = this.#opts;
-		const text = load(storage, moduleId);
+		const { moduleId, items, storage, kept } = this.#opts;
+		const stored = load(storage, moduleId);
+		const adopting = !!kept && savedAtOf(kept) > savedAtOf(stored);
+		const text = adopting ? kept! : stored;
 		if (text !== null) {
 			let result: Restored;
 			try {
@@ -92,8 +99,10 @@ export class QuizSession {
 				result = { ok: false, reason: 'corrupt' };
 			}
 			if (!this.#sent) {
-				if (result.ok) this.#use(result.snapshot);
-				else if (result.reason !== 'none') this.notice = messages[result.reason];
+				if (result.ok) {
+					this.#use(result.snapshot);
+					if (adopting) this.#save();
+				} else if (result.reason !== 'none') this.notice = messages[result.reason];
 			}
 		}
 		this.ready = true;
