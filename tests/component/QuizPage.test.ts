@@ -19,7 +19,7 @@ beforeEach(() => localStorage.clear());
 
 describe('quiz page', () => {
 	it('says so when the module has no questions yet, and links to the reading', () => {
-		render(QuizPage, { data: data({ items: [] }) });
+		render(QuizPage, { form: null, data: data({ items: [] }) });
 		expect(screen.getByText(/no questions yet/)).toBeInTheDocument();
 		expect(screen.getByRole('link', { name: /Read the interview/ })).toHaveAttribute('href', '/m/hassan-interview');
 		expect(screen.queryByRole('button', { name: 'Start quiz' })).toBeNull();
@@ -27,7 +27,7 @@ describe('quiz page', () => {
 
 	it('starts in one click, then answers with 1-4 and checks with Enter as the page says', async () => {
 		const user = userEvent.setup();
-		render(QuizPage, { data: data({ settings: { types: ['mcq'], count: 3 } }) });
+		render(QuizPage, { form: null, data: data({ settings: { types: ['mcq'], count: 3 } }) });
 		await user.click(await screen.findByRole('button', { name: 'Start quiz' }));
 		const heading = await screen.findByRole('heading', { name: 'Question 1 of 3' });
 		expect(screen.getByRole('progressbar')).toHaveAttribute('max', '3');
@@ -43,30 +43,30 @@ describe('quiz page', () => {
 	});
 
 	it('starts the submitted quiz by itself when the settings were sent before the page was interactive', async () => {
-		render(QuizPage, { data: { ...data({ settings: { count: 4, mode: 'test' } }), submitted: true } as Data });
+		render(QuizPage, { form: null, data: { ...data({ settings: { count: 4, mode: 'test' } }), submitted: true } as Data });
 		expect(await screen.findByRole('heading', { name: 'Question 1 of 4' })).toBeInTheDocument();
 	});
 
 	it('resumes rather than restarts when the same submitted settings are reloaded, but starts anew for new ones', async () => {
 		const user = userEvent.setup();
 		const submitted = { ...data({ settings: { count: 4, mode: 'test' } }), submitted: true } as Data;
-		const first = render(QuizPage, { data: submitted });
+		const first = render(QuizPage, { form: null, data: submitted });
 		await screen.findByRole('heading', { name: 'Question 1 of 4' });
 		await user.click(screen.getByRole('button', { name: 'Next' }));
 		await screen.findByRole('heading', { name: 'Question 2 of 4' });
 		first.unmount();
 
-		const again = render(QuizPage, { data: submitted });
+		const again = render(QuizPage, { form: null, data: submitted });
 		expect(await screen.findByRole('heading', { name: 'Question 2 of 4' })).toBeInTheDocument();
 		again.unmount();
 
-		render(QuizPage, { data: { ...data({ settings: { count: 3, mode: 'test' } }), submitted: true } as Data });
+		render(QuizPage, { form: null, data: { ...data({ settings: { count: 3, mode: 'test' } }), submitted: true } as Data });
 		expect(await screen.findByRole('heading', { name: 'Question 1 of 3' })).toBeInTheDocument();
 	});
 
 	it('asks to choose before checking', async () => {
 		const user = userEvent.setup();
-		render(QuizPage, { data: data({ settings: { types: ['truefalse'] } }) });
+		render(QuizPage, { form: null, data: data({ settings: { types: ['truefalse'] } }) });
 		await user.click(await screen.findByRole('button', { name: 'Start quiz' }));
 		await screen.findByRole('heading', { name: /Question 1 of/ });
 		await user.click(screen.getByRole('button', { name: 'Check' }));
@@ -75,7 +75,7 @@ describe('quiz page', () => {
 
 	it('reaches results and retries the missed ones', async () => {
 		const user = userEvent.setup();
-		render(QuizPage, { data: data({ settings: { count: 2, mode: 'test' } }) });
+		render(QuizPage, { form: null, data: data({ settings: { count: 2, mode: 'test' } }) });
 		await user.click(await screen.findByRole('button', { name: 'Start quiz' }));
 		await user.click(await screen.findByRole('button', { name: 'Next' }));
 		await user.click(await screen.findByRole('button', { name: 'Review and finish' }));

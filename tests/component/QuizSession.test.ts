@@ -20,6 +20,37 @@ const options = (over: Partial<SessionOptions> = {}): SessionOptions => ({
 });
 
 describe('QuizSession', () => {
+	it('takes over a quiz kept by the server (no JavaScript so far) when it is newer, and saves it here', async () => {
+		localStorage.clear();
+		const server = new QuizSession(options({ storage: undefined, tabId: 'server' }));
+		await server.restored;
+		server.send({ type: 'quiz.start' });
+		server.send({ type: 'quiz.skip' });
+		const kept = serialize(server.current, 'server', clock);
+		server.destroy();
+
+		const s = new QuizSession(options({ kept }));
+		await s.restored;
+		expect(s.resumed).toBe(true);
+		expect(s.current.context.index).toBe(1);
+		expect(localStorage.getItem(storageKey(MODULE))).toContain('"tab-a"');
+		s.destroy();
+	});
+
+	it('keeps its own saved quiz when the kept one is older', async () => {
+		localStorage.clear();
+		const old = serialize(new QuizSession(options({ storage: undefined })).current, 'server', 0);
+		const a = new QuizSession(options());
+		await a.restored;
+		a.send({ type: 'quiz.start' });
+		a.destroy();
+
+		const b = new QuizSession(options({ kept: old }));
+		await b.restored;
+		expect(b.current.hasTag('question')).toBe(true);
+		b.destroy();
+	});
+
 	it('saves after every event and resumes in a new session', async () => {
 		localStorage.clear();
 		const a = new QuizSession(options());

@@ -12,9 +12,12 @@ export function responseFromForm(question: Pick<PublicQuestion, 'type'> & { prom
 		case 'mcq':
 			candidate = { type: 'mcq', choice: num(form.get(FIELD.choice)) };
 			break;
-		case 'multi':
-			candidate = { type: 'multi', choices: form.getAll(FIELD.choices).map(num) };
+		case 'multi': {
+			// Nothing ticked is no answer, as the component reports it.
+			const choices = form.getAll(FIELD.choices).map(num);
+			candidate = choices.length ? { type: 'multi', choices } : null;
 			break;
+		}
 		case 'truefalse': {
 			const v = form.get(FIELD.value);
 			candidate = v === 'true' || v === 'false' ? { type: 'truefalse', value: v === 'true' } : null;
@@ -27,7 +30,8 @@ export function responseFromForm(question: Pick<PublicQuestion, 'type'> & { prom
 		}
 		case 'matching': {
 			const n = question.prompts?.length ?? 0;
-			candidate = { type: 'matching', matches: Array.from({ length: n }, (_, i) => num(form.get(FIELD.match + i))) };
+			const matches = Array.from({ length: n }, (_, i) => num(form.get(FIELD.match + i)));
+			candidate = matches.some((m) => m !== null) ? { type: 'matching', matches } : null;
 			break;
 		}
 	}

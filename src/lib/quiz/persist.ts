@@ -15,6 +15,18 @@ export const storageKey = (moduleId: string) => `passage.quiz.${moduleId}`;
 
 /** What the learner is told when a saved quiz could not be used. */
 export type RestoreFailure = 'corrupt' | 'outdated';
+export const restoreMessages: Record<RestoreFailure, string> = {
+	corrupt: 'Your saved quiz could not be read, so a fresh quiz has started.',
+	outdated: 'The questions have changed since your quiz was saved, so a fresh quiz has started.'
+};
+
+/**
+ * The cookie that carries the quiz between form posts when JavaScript is off (one per module,
+ * scoped to its quiz path). It holds the same record as localStorage, deflated; not secret,
+ * as a self-quiz's keys are on the page anyway, but validated like any outside input.
+ */
+export const QUIZ_COOKIE = 'passage-quiz';
+export const quizPath = (moduleId: string) => `/m/${moduleId}/quiz`;
 export type Restored =
 	| { ok: true; snapshot: Snapshot<unknown>; owner: string; savedAt: number }
 	| { ok: false; reason: RestoreFailure | 'none' };
@@ -51,6 +63,16 @@ export function clear(storage: KeyValue | undefined, moduleId: string): void {
 		storage?.removeItem(storageKey(moduleId));
 	} catch {
 		/* nothing to clear */
+	}
+}
+
+/** When a stored record was written, without validating the rest (to pick the newer of two). */
+export function savedAtOf(text: string | null): number {
+	try {
+		const at = (JSON.parse(text ?? 'null') as { savedAt?: unknown } | null)?.savedAt;
+		return typeof at === 'number' ? at : -Infinity;
+	} catch {
+		return -Infinity;
 	}
 }
 

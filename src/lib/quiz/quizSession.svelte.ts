@@ -1,10 +1,10 @@
 import { createActor, type Snapshot, type SnapshotFrom } from 'xstate';
 import type { Question } from '$lib/content/question';
-import { load, ownerOf, save, serialize, storageKey, type Restored, type RestoreFailure } from './persist';
-import { quizMachine, type QuizEvent } from './quizMachine';
+import { load, ownerOf, restoreMessages, save, savedAtOf, serialize, storageKey, type Restored } from './persist';
+import { quizMachine, type QuizContext, type QuizEvent } from './quizMachine';
 import type { QuizSettings } from './settings';
 
-type QuizSnapshot = SnapshotFrom<typeof quizMachine>;
+export type QuizSnapshot = SnapshotFrom<typeof quizMachine>;
 type Sendable = QuizEvent extends infer E ? (E extends { now: number } ? Omit<E, 'now'> : never) : never;
 type Deserialize = (text: string | null, moduleId: string, pool: readonly Question[]) => Restored;
 
@@ -19,14 +19,32 @@ export type SessionOptions = {
 	tabId: string;
 	/** Listens for other tabs writing the same quiz. */
 	target?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+	/**
+	 * A record kept elsewhere, in the stored format: the quiz the server kept while it was
+	 * answered without JavaScript. Resumed (and saved here) when newer than the stored one.
+	 */
+	kept?: string;
 	/** The validator for stored quizzes; loaded on demand so a first visit does not download it. */
 	deserialize?: () => Promise<Deserialize>;
 };
 
-const messages: Record<RestoreFailure, string> = {
-	corrupt: 'Your saved quiz could not be read, so a fresh quiz has started.',
-	outdated: 'The questions have changed since your quiz was saved, so a fresh quiz has started.'
-};
+const messages = restoreMessages;
+
+/**
+ * What the quiz screens render from: a live session, or (before it is ready, or with no
+ * JavaScript) the quiz as the server keeps it, whose forms then post to the page's actions.
+ *   send: absent when the screens' forms should post instead
+ *   at:   the kept record's savedAt, posted back so a stale page cannot change the quiz
+ */
+export type QuizView = { readonly current: QuizSnapshot; send?: (event: Sendable) => void; at?: number };
+
+/** A record the server validated and kept (the no-JS flow), as a snapshot to render. */
+export function keptSnapshot(record: string, items: Question[]): QuizSnapshot {
+	const { snapshot } = JSON.parse(record) as { snapshot: { context: QuizContext } };
+	const full = { ...snapshot, context: { ...snapshot.context, pool: items } };
+	const { moduleId, settings, lastAt } = full.context;
+	return createActor(quizMachine, { snapshot: full as unknown as Snapshot<unknown>, input: { moduleId, items, settings, now: lastAt } }).getSnapshot();
+}
 
 const loadValidator = async () => (await import('./restore')).deserialize;
 
@@ -69,8 +87,10 @@ export class QuizSession {
 
 	/** Looks for a saved quiz and resumes it (unless the learner has already started anew). */
 	async restore(): Promise<void> {
-		const { moduleId, items, storage } = this.#opts;
-		const text = load(storage, moduleId);
+		const { moduleId, items, storage, kept } = this.#opts;
+		const stored = load(storage, moduleId);
+		const adopting = !!kept && savedAtOf(kept) > savedAtOf(stored);
+		const text = adopting ? kept! : stored;
 		if (text !== null) {
 			let result: Restored;
 			try {
@@ -79,8 +99,10 @@ export class QuizSession {
 				result = { ok: false, reason: 'corrupt' };
 			}
 			if (!this.#sent) {
-				if (result.ok) this.#use(result.snapshot);
-				else if (result.reason !== 'none') this.notice = messages[result.reason];
+				if (result.ok) {
+					this.#use(result.snapshot);
+					if (adopting) this.#save();
+				} else if (result.reason !== 'none') this.notice = messages[result.reason];
 			}
 		}
 		this.ready = true;

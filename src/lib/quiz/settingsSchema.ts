@@ -33,7 +33,7 @@ const Int = z.pipe(
  * back to its default on its own, so a hand-edited URL still starts a sensible quiz.
  */
 export function settingsFromParams(
-	params: { get(name: string): string | null; getAll(name: string): string[] },
+	params: { get(name: string): FormDataEntryValue | null; getAll(name: string): FormDataEntryValue[] },
 	fallbackSeed: number,
 	knownTopics: readonly string[]
 ): QuizSettings {
@@ -49,7 +49,7 @@ export function settingsFromParams(
 	return {
 		mode: field('mode', params.get('mode')),
 		count: field('count', int('count')),
-		topics: [...new Set(params.getAll('topic').filter((t) => knownTopics.includes(t)))],
+		topics: [...new Set(params.getAll('topic').filter((t) => typeof t === 'string' && knownTopics.includes(t)))] as string[],
 		types: [...new Set(params.getAll('type').filter((t) => QuestionTypeMini.safeParse(t).success))] as QuestionType[],
 		seed: field('seed', int('seed')),
 		triesBeforeKey: field('triesBeforeKey', int('tries'))
