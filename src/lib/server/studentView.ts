@@ -1,5 +1,6 @@
 import { toPublic, type PublicQuestion, type Question, type Response } from '$lib/content/question';
 import type { Grade } from '$lib/quiz/grade';
+import { optionOrder } from '$lib/quiz/shuffle';
 import { attemptsOf, closedReason, currentAnswers, poolItems, type Assignment, type Mode } from './assignments';
 import type { Db } from './db';
 import { formatInZone } from './zonedTime';
@@ -7,6 +8,8 @@ import { formatInZone } from './zonedTime';
 export type ItemView = {
 	question: PublicQuestion;
 	response: Response | null;
+	/** Display order of the options (original indexes), fixed per attempt, so neighbours do not see the same layout. */
+	order: number[];
 	/** Present only once the key may be shown: practice mode after the item is answered, or after submitting when the teacher allows it. */
 	feedback: { question: Question; grade: Grade } | null;
 };
@@ -44,6 +47,7 @@ export function studentView(db: Db, assignment: Assignment, studentKey: string |
 	const closed = closedReason(assignment, now);
 
 	const items = (ids: string[], attemptId: number, reveal: (answered: boolean) => boolean): ItemView[] => {
+		const seed = attemptId * 2654435761; // spread consecutive attempt ids apart
 		const answers = currentAnswers(db, attemptId);
 		return ids.flatMap((id) => {
 			const q = pool.get(id);
@@ -54,6 +58,7 @@ export function studentView(db: Db, assignment: Assignment, studentKey: string |
 				{
 					question: toPublic(q),
 					response: given?.response ?? null,
+					order: optionOrder(q, seed),
 					feedback: show ? { question: q, grade: given?.grade ?? { score: 0, correct: false } } : null
 				}
 			];

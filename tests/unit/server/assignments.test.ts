@@ -210,6 +210,10 @@ describe('what the student page may show', () => {
 		const json = JSON.stringify(view);
 		expect(view.attempt?.items).toHaveLength(5);
 		expect(view.attempt?.items.find((i) => i.question.id === 'q-cloze')?.response).toEqual({ type: 'cloze', text: 'Paris' });
+		// Options keep their original indexes but show in an order fixed for the attempt.
+		const mcq = view.attempt!.items.find((i) => i.question.id === 'q-mcq')!;
+		expect([...mcq.order].sort()).toEqual([0, 1, 2, 3]);
+		expect(studentView(db, a, 's1', T0).attempt!.items.find((i) => i.question.id === 'q-mcq')!.order).toEqual(mcq.order);
 		for (const q of items) for (const s of secrets(q)) expect(json).not.toContain(s);
 	});
 
