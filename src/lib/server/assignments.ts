@@ -20,7 +20,7 @@ export const AssignmentSettings = z.object({
 	dueAt: z.number().int().nullable(),
 	/** The teacher's time zone, for showing the due date as it was set. */
 	timeZone: z.string().min(1),
-	/** Test mode: whether students see keys, explanations and evidence after submitting. */
+	/** Whether students see keys, explanations and evidence after submitting (practice shows each item's once it is answered). */
 	showKeys: z.boolean(),
 	nameRequired: z.boolean()
 });
