@@ -67,7 +67,9 @@ async function answer(page: Page, q: Question, right: boolean) {
 			return form.getByRole('textbox', { name: 'Your answer for the blank' }).fill(right ? q.answers[0] : 'surely not this');
 		case 'multi': {
 			const ticks = right ? q.keys : q.options.map((_, i) => i).filter((i) => !q.keys.includes(i)).slice(0, 1);
-			for (const c of ticks) await form.locator(`input[name="choices"][value="${c}"]`).check();
+			// Set every box, so changing a wrong answer to the right one also clears the wrong tick.
+			for (let c = 0; c < q.options.length; c++)
+				await form.locator(`input[name="choices"][value="${c}"]`).setChecked(ticks.includes(c));
 			return;
 		}
 		case 'matching':
