@@ -1,25 +1,13 @@
 // The quiz page: first-load JavaScript (gzipped) and the time from Check to feedback on screen.
 // Builds the app, serves it on a free loopback port and drives Debian's Chromium.
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { newContext } from '../../tests/e2e/browser';
+import { build, serveBuild } from '../serve.js';
 
 const MODULE = 'hassan-interview';
 const BUDGET_KB = 60;
 const FEEDBACK_MS = 50;
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address() as { port: number };
-			s.close(() => resolve(port));
-		});
-		s.on('error', reject);
-	});
-}
 
 /** Every script the page fetches until the network is idle, gzipped at level 9 (as served bodies differ by encoding). */
 async function loadedJs(page: Page, url: string) {
@@ -38,20 +26,11 @@ async function loadedJs(page: Page, url: string) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run() {
-	const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] });
-	if (build.status !== 0) throw new Error('vite build failed');
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const server = spawn('node', ['build'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: base }, stdio: 'ignore' });
+	build({ quiet: true });
+	const server = await serveBuild({}, { quiet: true });
+	const base = server.origin;
 	const context = await newContext();
 	try {
-		for (let i = 0; i < 100; i++) {
-			try {
-				if ((await fetch(base)).ok) break;
-			} catch {
-				await new Promise((r) => setTimeout(r, 100));
-			}
-		}
 		const page = await context.newPage();
 		const first = await loadedJs(page, `${base}/m/${MODULE}/quiz`);
 		const ok = first.gzKB <= BUDGET_KB ? 'within' : 'OVER';
@@ -95,6 +74,6 @@ export async function run() {
 		console.log(`quiz page JS when resuming a saved quiz (adds the snapshot validator): ${resumed.gzKB.toFixed(1)} KB gzipped`);
 	} finally {
 		await context.close();
-		server.kill();
+		server.stop();
 	}
 }

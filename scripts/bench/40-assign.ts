@@ -10,54 +10,17 @@ import autocannon from 'autocannon';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrations } from '../../src/lib/server/db';
+import { build, freePort, serveBuild, waitFor } from '../serve.js';
 
 const CONNECTIONS = 200;
 const RATE = 500;
 const SECONDS = 10;
 const STUDENTS = 200;
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address() as { port: number };
-			s.close(() => resolve(port));
-		});
-		s.on('error', reject);
-	});
-}
-
-function newest(path: string): number {
-	const s = statSync(path);
-	return s.isDirectory() ? readdirSync(path).reduce((m, n) => Math.max(m, newest(join(path, n))), s.mtimeMs) : s.mtimeMs;
-}
-
-/** Builds unless build/ is newer than every source. */
-function ensureBuild() {
-	const inputs = ['src', 'questions', 'package.json', 'svelte.config.js', 'vite.config.ts'];
-	if (existsSync('build/index.js') && inputs.every((p) => !existsSync(p) || newest(p) <= statSync('build/index.js').mtimeMs)) return;
-	console.log('building…');
-	const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-	if (r.status !== 0) throw new Error('vite build failed');
-}
-
-async function waitFor(url: string) {
-	for (let i = 0; i < 100; i++) {
-		try {
-			await fetch(url);
-			return;
-		} catch {
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	}
-	throw new Error(`no server at ${url}`);
-}
 
 function stop(child: ChildProcess): Promise<void> {
 	return new Promise((resolve) => {
@@ -175,15 +138,10 @@ const countAnswers = (file: string) => {
 
 /** The app: create an assignment through /teach, start 200 attempts, then post answers. */
 async function benchApp(body: string) {
-	const port = await freePort();
-	const origin = `http://127.0.0.1:${port}`;
 	const dir = mkdtempSync(join(tmpdir(), 'passage-bench-'));
-	const server = spawn('node', ['build'], {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, PASSAGE_DATA_DIR: dir, PASSAGE_RATE_LIMIT: '100000', NODE_ENV: 'production' },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const server = await serveBuild({ PASSAGE_DATA_DIR: dir, PASSAGE_RATE_LIMIT: '100000', NODE_ENV: 'production' }, { quiet: true });
+	const { origin } = server;
 	try {
-		await waitFor(origin);
 		const module = JSON.parse(readFileSync('questions/hassan-interview/module.json', 'utf8'));
 		const form = new URLSearchParams({ module: module.id, title: 'Bench', count: '100', mode: 'test', attempts: '1', timeZone: 'UTC' });
 		for (const t of module.topics) form.append('topics', t.id);
@@ -210,7 +168,7 @@ async function benchApp(body: string) {
 		const afterFlat = countAnswers(db);
 		return { fixed, fixedStored: afterFixed, flat, flatStored: afterFlat - afterFixed };
 	} finally {
-		await stop(server);
+		await server.stop();
 		rmSync(dir, { recursive: true, force: true });
 	}
 }
@@ -274,7 +232,7 @@ export async function run() {
 		console.log('assign: skipped (no questions/hassan-interview/bank.json: run `npm run questions` first)');
 		return;
 	}
-	ensureBuild();
+	build({ onlyIfStale: true, quiet: true });
 	// Other work on the machine shows up in the tail latencies; print it so a reader can judge a run.
 	console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores expected)`);
 	const body = sampleAnswer();
