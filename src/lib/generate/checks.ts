@@ -280,7 +280,9 @@ const claimCache = new WeakMap<Question, Set<string>>();
 /** Stems of a stem without the attribution, which every stem shares (memoized per item object). */
 function claimStems(q: Question, speaker: string): Set<string> {
 	let out = claimCache.get(q);
-	if (!out) claimCache.set(q, (out = contentStems(q.stem.replace(BLANK, ' '), contentStems(`according ${speaker} choose apply following`))));
+	// A matching set states each of its pairs: "emir" beside "local leader" answers a question on the term.
+	const text = q.type === 'matching' ? [q.stem, ...q.prompts, ...q.choices].join(' ') : q.stem.replace(BLANK, ' ');
+	if (!out) claimCache.set(q, (out = contentStems(text, contentStems(`according ${speaker} choose apply following`))));
 	return out;
 }
 
@@ -293,7 +295,7 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 	const out: { from: string; to: string; why: string }[] = [];
 	const stems = items.map((q) => claimStems(q, speaker));
 	items.forEach((b, j) => {
-		if (only !== undefined && j !== only && b.type !== 'mcq' && b.type !== 'cloze' && items[only].type !== 'truefalse') return;
+		if (only !== undefined && j !== only && b.type !== 'mcq' && b.type !== 'cloze' && items[only].type !== 'truefalse' && items[only].type !== 'matching') return;
 		const keyStems = keyStemsOf(b);
 		items.forEach((a, i) => {
 			// `only`: just the pairs that involve one item (the selector adds items one at a time).
@@ -304,6 +306,38 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 			if (a.type === 'truefalse' && b.type === 'truefalse' && i < j) {
 				const small = Math.min(stems[i].size, stems[j].size);
 				if (small && meet(stems[i], stems[j]).length / small >= 0.75) out.push({ from: a.id, to: b.id, why: `${a.id} and ${b.id} judge the same claim` });
+			}
+			// A matching set that pairs the very words of a statement settles it.
+			if (a.type === 'matching' && b.type === 'truefalse' && stems[j].size && meet(stems[j], seen).length / stems[j].size >= 0.75)
+				out.push({ from: a.id, to: b.id, why: `${a.id} pairs the words of ${b.id}` });
+			// A statement that names a prompt but drops a word its pair has from the sentence:
+			// "The Gulf states = their war in Yemen" settles "the Gulf states are bogged down in their war in Iraq".
+			if (a.type === 'matching' && b.type === 'truefalse') {
+				const quote = contentStems(b.evidence.map((e) => e.quote).join(' '));
+				const stem = b.stem.toLowerCase();
+				const own = contentStems(b.stem);
+				a.prompts.forEach((p, k) => {
+					if (!stem.includes(p.toLowerCase().replace(/^the /, ''))) return;
+					const dropped = [...contentStems(a.choices[a.key[k]] ?? '')].filter((w) => quote.has(w) && !own.has(w));
+					if (dropped.length) out.push({ from: a.id, to: b.id, why: `${a.id} pairs ${p} with what ${b.id} leaves out` });
+				});
+			}
+			// A pair whose name B's sentence has but B's stem hides, next to a word of the pair's gloss:
+			// "Adnani = the spokesman" settles "through its spokesman Osama bin Laden".
+			if (a.type === 'matching' && b.type !== 'matching') {
+				const quote = b.evidence.map((e) => e.quote).join(' ').toLowerCase();
+				const stem = b.stem.toLowerCase();
+				a.prompts.forEach((p, k) => {
+					const name = p.toLowerCase();
+					const choice = (a.choices[a.key[k]] ?? '').toLowerCase();
+					const at = quote.indexOf(name);
+					// A gloss the sentence itself gives ("wilayat (local provinces)") tells nothing new.
+					if (at < 0 || stem.includes(name) || quote.includes(choice.replace(/^the /, ''))) return;
+					// The words right around the hidden name are what the pair explains.
+					const near = contentStems(words(quote.slice(0, at)).slice(-3).join(' ') + ' ' + words(quote.slice(at + name.length)).slice(0, 3).join(' '));
+					const hint = meet(meet(contentStems(choice), near), contentStems(b.stem)).filter((w) => !contentStems(p).has(w));
+					if (hint.length) out.push({ from: a.id, to: b.id, why: `${a.id} pairs ${p} with what ${b.id} hides` });
+				});
 			}
 		});
 	});

@@ -52,7 +52,7 @@ export type SelectOptions = {
 };
 
 /** Generated items per type at most: rules write some types better than others. */
-const CAP: Record<Question['type'], number> = { cloze: 8, mcq: 7, truefalse: 6, multi: 3, matching: 2 };
+const CAP: Record<Question['type'], number> = { cloze: 10, mcq: 10, truefalse: 12, multi: 3, matching: 3 };
 
 /**
  * Greedy selection: curated items first, then the best-ranked generated item that adds the
@@ -74,15 +74,14 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 		if (c.item.type === 'truefalse') tf[c.item.key ? 'true' : 'false']++;
 		if (!generatedItem) return;
 		perType.set(c.item.type, (perType.get(c.item.type) ?? 0) + 1);
-		for (const e of c.item.evidence) perSentence.set(e.sentenceId, (perSentence.get(e.sentenceId) ?? 0) + 1);
+		// A matching set cites one sentence per pair: it asks no claim of them, so they stay free.
+		if (c.item.type !== 'matching') for (const e of c.item.evidence) perSentence.set(e.sentenceId, (perSentence.get(e.sentenceId) ?? 0) + 1);
 		const k = `${c.item.type}:${keyOf(c.item).toLowerCase()}`;
 		keysUsed.set(k, (keysUsed.get(k) ?? 0) + 1);
 	};
-	for (const c of curated) {
-		note(c, false);
-		// A curated item owns the sentences it cites: a generated item there would repeat it or give it away.
-		for (const e of c.item.evidence) perSentence.set(e.sentenceId, 99);
-	}
+	// Curated items do not own their sentences: a rule item may ask about the same sentence
+	// when it gives nothing away (`crossLeaks` decides), so the rules are not crowded out.
+	for (const c of curated) note(c, false);
 
 	let pool = [...generated];
 	const value = (c: Candidate): number | null => {
