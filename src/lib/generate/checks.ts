@@ -281,7 +281,7 @@ const claimCache = new WeakMap<Question, Set<string>>();
 function claimStems(q: Question, speaker: string): Set<string> {
 	let out = claimCache.get(q);
 	// A matching set states each of its pairs: "emir" beside "local leader" answers a question on the term.
-	const text = q.type === 'matching' ? [q.stem, ...q.prompts, ...q.choices].join(' ') : q.stem.replace(BLANK, ' ');
+	const text = q.type === 'matching' ? [q.stem, ...q.prompts, ...q.choices].join(' ') : q.type === 'multi' ? [q.stem, ...q.options].join(' ') : q.stem.replace(BLANK, ' ');
 	if (!out) claimCache.set(q, (out = contentStems(text, contentStems(`according ${speaker} choose apply following`))));
 	return out;
 }
@@ -295,7 +295,7 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 	const out: { from: string; to: string; why: string }[] = [];
 	const stems = items.map((q) => claimStems(q, speaker));
 	items.forEach((b, j) => {
-		if (only !== undefined && j !== only && b.type !== 'mcq' && b.type !== 'cloze' && items[only].type !== 'truefalse' && items[only].type !== 'matching') return;
+		if (only !== undefined && j !== only && b.type !== 'mcq' && b.type !== 'cloze' && items[only].type !== 'truefalse' && items[only].type !== 'matching' && items[only].type !== 'multi') return;
 		const keyStems = keyStemsOf(b);
 		items.forEach((a, i) => {
 			// `only`: just the pairs that involve one item (the selector adds items one at a time).
@@ -307,20 +307,32 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 				const small = Math.min(stems[i].size, stems[j].size);
 				if (small && meet(stems[i], stems[j]).length / small >= 0.75) out.push({ from: a.id, to: b.id, why: `${a.id} and ${b.id} judge the same claim` });
 			}
-			// A matching set that pairs the very words of a statement settles it.
-			if (a.type === 'matching' && b.type === 'truefalse' && stems[j].size && meet(stems[j], seen).length / stems[j].size >= 0.75)
-				out.push({ from: a.id, to: b.id, why: `${a.id} pairs the words of ${b.id}` });
-			// A statement that names a prompt but drops a word its pair has from the sentence:
-			// "The Gulf states = their war in Yemen" settles "the Gulf states are bogged down in their war in Iraq".
-			if (a.type === 'matching' && b.type === 'truefalse') {
-				const quote = contentStems(b.evidence.map((e) => e.quote).join(' '));
-				const stem = b.stem.toLowerCase();
-				const own = contentStems(b.stem);
-				a.prompts.forEach((p, k) => {
-					if (!stem.includes(p.toLowerCase().replace(/^the /, ''))) return;
-					const dropped = [...contentStems(a.choices[a.key[k]] ?? '')].filter((w) => quote.has(w) && !own.has(w));
-					if (dropped.length) out.push({ from: a.id, to: b.id, why: `${a.id} pairs ${p} with what ${b.id} leaves out` });
+			// An option of a multiple select that makes the same claim as a statement settles it (true or reversed).
+			if (a.type === 'multi' && b.type === 'truefalse' && stems[j].size) {
+				// Only options that are claims: a name or a short phrase judges nothing.
+				const hit = a.options.some((o) => {
+					const os = contentStems(o);
+					return os.size >= 5 && meet(stems[j], os).length / Math.min(stems[j].size, os.size) >= 0.75;
 				});
+				if (hit) out.push({ from: a.id, to: b.id, why: `an option of ${a.id} judges the claim of ${b.id}` });
+			}
+			// A matching set settles a statement (a true/false stem or a claim offered in a multiple
+			// select) that it pairs word for word, or that names a prompt but drops a word its pair
+			// takes from the sentence: "The Gulf states = their war in Yemen" settles "... in Iraq".
+			if (a.type === 'matching' && (b.type === 'truefalse' || b.type === 'multi')) {
+				const quote = contentStems(b.evidence.map((e) => e.quote).join(' '));
+				// A multiple select's options are claims only when written as sentences.
+				const claims = b.type === 'truefalse' ? [b.stem] : b.options.filter((o) => /[.!]$/.test(o));
+				const settled = claims.some((claim) => {
+					const own = contentStems(claim, contentStems(`according ${speaker}`));
+					if (own.size < 5) return false;
+					if (meet(own, seen).length / own.size >= 0.75) return true;
+					return a.prompts.some((p, k) => {
+						if (!claim.toLowerCase().includes(p.toLowerCase().replace(/^the /, ''))) return false;
+						return [...contentStems(a.choices[a.key[k]] ?? '')].some((w) => quote.has(w) && !own.has(w));
+					});
+				});
+				if (settled) out.push({ from: a.id, to: b.id, why: `${a.id} settles a claim of ${b.id}` });
 			}
 			// A pair whose name B's sentence has but B's stem hides, next to a word of the pair's gloss:
 			// "Adnani = the spokesman" settles "through its spokesman Osama bin Laden".
@@ -335,7 +347,7 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 					if (at < 0 || stem.includes(name) || quote.includes(choice.replace(/^the /, ''))) return;
 					// The words right around the hidden name are what the pair explains.
 					const near = contentStems(words(quote.slice(0, at)).slice(-3).join(' ') + ' ' + words(quote.slice(at + name.length)).slice(0, 3).join(' '));
-					const hint = meet(meet(contentStems(choice), near), contentStems(b.stem)).filter((w) => !contentStems(p).has(w));
+					const hint = meet(new Set(meet(contentStems(choice), near)), contentStems(b.stem)).filter((w) => !contentStems(p).has(w));
 					if (hint.length) out.push({ from: a.id, to: b.id, why: `${a.id} pairs ${p} with what ${b.id} hides` });
 				});
 			}

@@ -159,6 +159,16 @@ function resolveOrganization(ctx: Context, s: Sentence): { start: number; end: n
 	return out;
 }
 
+/**
+ * The main claim of a clause: a trailing aside that only adds a detail (", especially ...",
+ * ", which ...", ", even though ...") goes, when enough is left to stand as a claim.
+ */
+function mainClaim(text: string): string {
+	const r = text.match(/,\s*(?:especially|which|even though|although|as well as)\b/);
+	if (!r || words(text.slice(0, r.index)).length < 7) return text;
+	return text.slice(0, r.index) + '.';
+}
+
 const attribute = (ctx: Context, text: string) => `According to ${ctx.speaker}, ${text}`;
 
 /** A parenthetical gloss right after a mention: "wilayat (local provinces)". */
@@ -308,8 +318,11 @@ export const clozeRule: Rule = (ctx) => {
 		const here = ctx.mentions.get(s.id) ?? [];
 		for (const m of here) {
 			if (sameName(m, here) > 1) continue;
-			const stem = attribute(ctx, blanked(ctx, s, m));
-			const answers = accepted(m);
+			// A term the text glosses in brackets keeps its gloss: the blank then asks for the term
+			// that means "local leader", which only one word fills.
+			const glossed = m.kind === 'term' && m.entry && glossAfter(ctx, m);
+			const stem = attribute(ctx, glossed ? clause(ctx, s, [{ start: m.start, end: m.end, with: BLANK }]) : blanked(ctx, s, m));
+			const answers = glossed ? accepted(m).filter((a) => a !== m.entry!.gloss) : accepted(m);
 			out.push(
 				candidate(
 					ctx,
@@ -320,7 +333,9 @@ export const clozeRule: Rule = (ctx) => {
 						difficulty: m.kind === 'term' ? 2 : 1,
 						stem,
 						answers,
-						explanation: `The cited sentence has “${m.text}” in this place${m.kind === 'term' && m.entry ? `; the reading glosses it as “${m.entry.gloss}”` : ''}.`,
+						explanation: glossed
+							? `${upperFirst(ctx.speaker)} uses the term “${m.text}” here and glosses it himself as “${m.entry!.gloss}”.`
+							: `The cited sentence has “${m.text}” in this place${m.kind === 'term' && m.entry ? `; the reading glosses it as “${m.entry.gloss}”` : ''}.`,
 						evidence: [evidenceOf(s)],
 						origin: `cloze-${m.kind}`
 					},
@@ -395,7 +410,8 @@ export const keywordClozeRule: Rule = (ctx) => {
 						type: 'cloze',
 						topic: '',
 						difficulty: 2,
-						stem: attribute(ctx, clause(ctx, s, [{ start, end, with: BLANK }])),
+						// The first letter makes the word the one defensible answer, not one synonym among several.
+						stem: `${attribute(ctx, clause(ctx, s, [{ start, end, with: BLANK }]))} (One word, beginning with “${word.charAt(0)}”.)`,
 						answers: [word],
 						explanation: `${upperFirst(ctx.speaker)} uses “${word}” here, as the cited sentence shows.`,
 						evidence: [evidenceOf(s)],
@@ -484,7 +500,7 @@ export const trueFalseRule: Rule = (ctx) => {
 	for (const s of ctx.sentences) {
 		const here = ctx.mentions.get(s.id) ?? [];
 		const score = sentenceScore(ctx, s);
-		const statement = attribute(ctx, clause(ctx, s, glossed(ctx, s)));
+		const statement = attribute(ctx, mainClaim(clause(ctx, s, glossed(ctx, s))));
 		out.push(
 			candidate(
 				ctx,
@@ -645,7 +661,7 @@ export const focusMatchingRule: Rule = (ctx) => {
 				origin: 'matching-focus'
 			},
 			// Few rules can write a matching set: it goes in before the items it would settle.
-			3
+			5
 		)
 	];
 };
@@ -700,54 +716,133 @@ export const listRule: Rule = (ctx) => {
 	return out;
 };
 
-/** Matching: glossary entries with their glosses, one set for terms and one for names. */
+/**
+ * Matching: glossary terms and names with the glosses the module gives, in sets of four pairs
+ * plus two spare glosses of other entries (so the last pair is not forced). A gloss that
+ * repeats a word of its term ("ghazwat Paris" / "the Paris raid") is matched by the word, not
+ * the meaning: such entries stay out.
+ */
 export const matchingRule: Rule = (ctx) => {
 	const out: Candidate[] = [];
 	const reading = ctx.source.shape === 'interview' ? 'interview' : 'article';
-	const sets: [string, string, (k: string) => boolean][] = [
-		['terms', `Match each term from the ${reading} with the meaning the ${reading} gives.`, (k) => k === 'term'],
-		['names', `Match each name from the ${reading} with the description the ${reading} gives.`, (k) => k !== 'term']
-	];
-	for (const [name, stem, fits] of sets) {
-		const pairs: { term: string; gloss: string; s: Sentence; easy: boolean }[] = [];
-		for (const entry of ctx.module.glossary) {
-			if (!fits(entry.kind ?? 'term')) continue;
-			const glossStems = contentStems(entry.gloss);
-			const termStems = contentStems([entry.term, ...entry.variants].join(' '));
-			// A gloss that repeats the term ("IS" / "the Islamic State") tests nothing.
-			if ([...glossStems].every((w) => termStems.has(w))) continue;
-			const with_ = allSentences(ctx.source)
-				.filter((x) => (ctx.mentions.get(x.id) ?? []).some((m) => m.entry === entry))
-				.map((x) => ({ x, fit: [...contentStems(x.text)].filter((w) => glossStems.has(w)).length }))
-				.sort((a, b) => b.fit - a.fit);
-			if (!with_.length) continue;
-			pairs.push({ term: entry.term, gloss: entry.gloss, s: with_[0].x, easy: [...glossStems].some((w) => termStems.has(w)) });
+	const all = allSentences(ctx.source);
+	const pairs: { term: string; gloss: string; kind: string; evidence: Sentence[] }[] = [];
+	for (const entry of ctx.module.glossary) {
+		const glossStems = contentStems(entry.gloss);
+		const termStems = contentStems([entry.term, ...entry.variants].join(' '));
+		if ([...glossStems].some((w) => termStems.has(w))) continue;
+		const using = all
+			.filter((x) => (ctx.mentions.get(x.id) ?? []).some((m) => m.entry === entry))
+			.map((x) => ({ x, fit: [...contentStems(x.text)].filter((w) => glossStems.has(w)).length }))
+			.sort((a, b) => b.fit - a.fit);
+		if (!using.length) continue;
+		const evidence = [using[0].x];
+		// "the group rebranded as Wilayat Sinai": a gloss the best sentence only half shows takes
+		// in the neighbouring sentence that shows the rest.
+		const missing = () => [...glossStems].filter((w) => !evidence.some((e) => contentStems(e.text).has(w)));
+		if (missing().length) {
+			const at = all.indexOf(using[0].x);
+			const near = [all[at - 1], all[at + 1]].find((n) => n && n.id.replace(/\.s\d+$/, '') === using[0].x.id.replace(/\.s\d+$/, '') && missing().some((w) => contentStems(n.text).has(w)));
+			if (near) evidence.push(near);
 		}
-		// At most one pair whose gloss shares a word with its term.
-		const chosen: typeof pairs = [];
-		for (const p of pairs) if (chosen.length < 6 && (!p.easy || !chosen.some((c) => c.easy))) chosen.push(p);
-		if (chosen.length < 4) continue;
+		pairs.push({ term: entry.term, gloss: entry.gloss, kind: entry.kind ?? 'term', evidence });
+	}
+	// Terms first, then names: sets of four, each with two spare glosses from the others.
+	pairs.sort((a, b) => Number(a.kind !== 'term') - Number(b.kind !== 'term'));
+	const sets = Math.floor(pairs.length / 4);
+	for (let k = 0; k < sets; k++) {
+		const chosen = pairs.slice(k * 4, k * 4 + 4);
+		const names = chosen.map((p) => p.term.toLowerCase());
+		// A spare that names a prompt ("the group rebranded as Wilayat Sinai" beside Wilayat Sinai) would point at it.
+		const spares = pairs
+			.filter((p) => !chosen.includes(p) && !names.some((n) => p.gloss.toLowerCase().includes(n)))
+			.sort((a, b) => hash(a.term + k) - hash(b.term + k))
+			.slice(0, 2);
+		const terms = chosen.every((p) => p.kind === 'term');
+		const what = terms ? 'term' : chosen.every((p) => p.kind !== 'term') ? 'name' : 'term or name';
 		out.push(
 			candidate(
 				ctx,
 				{
-					id: `matching-glossary-${name}`,
+					id: `matching-glossary-${slug(chosen.map((p) => p.term).join(' '), 40)}`,
 					type: 'matching',
 					topic: '',
 					difficulty: 2,
-					stem,
+					stem: `Match each ${what} from the ${reading} with what it means there. Two descriptions are not used.`,
 					prompts: chosen.map((p) => p.term),
-					choices: chosen.map((p) => p.gloss),
+					choices: [...chosen.map((p) => p.gloss), ...spares.map((p) => p.gloss)],
 					key: chosen.map((_, i) => i),
-					explanation: `Each ${name === 'terms' ? 'term' : 'name'} is explained where the ${reading} uses it; the cited sentences show each meaning.`,
-					evidence: [...new Map(chosen.map((p) => [p.s.id, evidenceOf(p.s)])).values()],
-					origin: `matching-glossary`
+					explanation: `In the ${reading}, ${chosen.map((p) => `${p.term} is ${p.gloss}`).join('; ')}.`,
+					evidence: [...new Map(chosen.flatMap((p) => p.evidence).map((x) => [x.id, evidenceOf(x)])).values()],
+					origin: 'matching-glossary'
 				},
-				3
+				5
 			)
 		);
 	}
 	return out;
 };
 
-export const rules: Rule[] = [clozeRule, keywordClozeRule, mcqRule, glossRule, trueFalseRule, contrastRule, listRule, matchingRule, focusMatchingRule];
+/** A statement that stands on its own: no pronoun or demonstrative pointing outside it, not in the first person. */
+const standsAlone = (t: string) => !/^(?:it|its|they|their|this|these|those|he|she)\b/i.test(t) && !/\b(?:this|these|those|such|I|me|my|we|our)\b/.test(t);
+
+/**
+ * Multiple select: which of these claims the speaker makes. The true options are his sentences
+ * (glossed, trimmed to their main claim); the false ones swap a name for another of its kind
+ * or reverse one of his contrasts. Options come from neighbouring sentences, one per sentence,
+ * so a true claim never sits beside its own false twin.
+ */
+export const statementsRule: Rule = (ctx) => {
+	const out: Candidate[] = [];
+	const order = new Map(ctx.sentences.map((x, i) => [x.id, i]));
+	const sid = (c: Candidate) => c.item.evidence[0].sentenceId;
+	const bare = (stem: string) => upperFirst(stem.replace(/^According to [^,]+,\s*/, ''));
+	const usable = trueFalseRule(ctx)
+		.concat(contrastRule(ctx))
+		.filter((c) => c.item.type === 'truefalse' && c.item.evidence.length === 1)
+		.map((c) => ({ c, text: bare(c.item.stem), key: (c.item as { key: boolean }).key, at: order.get(sid(c)) ?? 0 }))
+		.filter((x) => standsAlone(x.text) && words(x.text).length >= 8 && words(x.text).length <= 22)
+		.sort((a, b) => b.c.score - a.c.score || a.c.item.id.localeCompare(b.c.item.id));
+	const used = new Set<string>();
+	const falses = usable.filter((x) => !x.key).sort((a, b) => a.at - b.at);
+	for (let i = 0; i < falses.length; i++) {
+		const first = falses[i];
+		if (used.has(sid(first.c))) continue;
+		const second = falses.slice(i + 1).find((f) => !used.has(sid(f.c)) && sid(f.c) !== sid(first.c) && f.at - first.at <= 6);
+		if (!second) continue;
+		const taken = new Set([sid(first.c), sid(second.c)]);
+		const near = usable
+			.filter((x) => x.key && !used.has(sid(x.c)) && !taken.has(sid(x.c)))
+			.sort((a, b) => Math.abs(a.at - first.at) - Math.abs(b.at - first.at) || a.at - b.at);
+		const keys: typeof near = [];
+		for (const k of near) if (keys.length < 3 && !keys.some((x) => sid(x.c) === sid(k.c))) keys.push(k);
+		if (keys.length < 2) continue;
+		const options = [...keys, first, second];
+		const lengths = options.map((o) => o.text.length);
+		if (Math.max(...lengths) > 2.8 * Math.min(...lengths)) continue;
+		for (const o of options) used.add(sid(o.c));
+		const evidence = options.map((o) => o.c.item.evidence[0]).sort((a, b) => a.start - b.start);
+		out.push(
+			candidate(
+				ctx,
+				{
+					id: `multi-claims-${slug(evidence[0].sentenceId)}`,
+					type: 'multi',
+					topic: '',
+					difficulty: 3,
+					stem: `According to ${ctx.speaker}, which of the following are true? Choose all that apply.`,
+					options: options.map((o) => o.text),
+					keys: keys.map((_, k) => k),
+					explanation: `${upperFirst(ctx.speaker)} makes ${keys.length === 2 ? 'two' : 'three'} of these claims in the cited sentences; the other two swap a name or reverse one of his contrasts.`,
+					evidence,
+					origin: 'multi-claims'
+				},
+				// A multiple select is scarce and asks for several claims at once: ranked high.
+				2.5
+			)
+		);
+	}
+	return out;
+};
+
+export const rules: Rule[] = [clozeRule, keywordClozeRule, mcqRule, glossRule, trueFalseRule, contrastRule, listRule, statementsRule, matchingRule, focusMatchingRule];

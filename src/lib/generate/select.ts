@@ -52,7 +52,7 @@ export type SelectOptions = {
 };
 
 /** Generated items per type at most: rules write some types better than others. */
-const CAP: Record<Question['type'], number> = { cloze: 10, mcq: 10, truefalse: 12, multi: 3, matching: 3 };
+const CAP: Record<Question['type'], number> = { cloze: 12, mcq: 10, truefalse: 12, multi: 5, matching: 3 };
 
 /**
  * Greedy selection: curated items first, then the best-ranked generated item that adds the
@@ -75,7 +75,7 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 		if (!generatedItem) return;
 		perType.set(c.item.type, (perType.get(c.item.type) ?? 0) + 1);
 		// A matching set cites one sentence per pair: it asks no claim of them, so they stay free.
-		if (c.item.type !== 'matching') for (const e of c.item.evidence) perSentence.set(e.sentenceId, (perSentence.get(e.sentenceId) ?? 0) + 1);
+		if (c.item.type !== 'matching' && c.item.origin !== 'multi-claims') for (const e of c.item.evidence) perSentence.set(e.sentenceId, (perSentence.get(e.sentenceId) ?? 0) + 1);
 		const k = `${c.item.type}:${keyOf(c.item).toLowerCase()}`;
 		keysUsed.set(k, (keysUsed.get(k) ?? 0) + 1);
 	};
@@ -88,9 +88,10 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 		const q = c.item;
 		if ((perType.get(q.type) ?? 0) >= CAP[q.type]) return null;
 		// Matching pairs terms with glosses: it gives no claim away, so it may share sentences.
-		if (q.type !== 'matching' && q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= 1)) return null;
+		if (q.type !== 'matching' && q.origin !== 'multi-claims' && q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= 1)) return null;
 		if (q.type !== 'truefalse' && q.type !== 'matching' && (keysUsed.get(`${q.type}:${keyOf(q).toLowerCase()}`) ?? 0) >= 1) return null;
-		if (q.type === 'truefalse' && tf[q.key ? 'true' : 'false'] > tf[q.key ? 'false' : 'true']) return null;
+		// True and false stay within one of each other, so the bank ends balanced.
+		if (q.type === 'truefalse' && tf[q.key ? 'true' : 'false'] > tf[q.key ? 'false' : 'true'] + 1) return null;
 		let v = c.score;
 		if (c.turns.some((t) => (perTurn.get(t) ?? 0) < opts.perTurn)) v += 1;
 		if ((perTopic.get(q.topic) ?? 0) < opts.perTopic) v += 0.5;
@@ -112,6 +113,7 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 				break;
 			}
 		}
+		if (process.env.SELECT_DEBUG) console.error('take', taken?.item.id, 'drop', [...leaking].map((c) => c.item.id).join(' '));
 		pool = pool.filter((c) => c !== taken && !leaking.has(c));
 		if (!taken) break;
 		chosen.push(taken);
