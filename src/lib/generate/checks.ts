@@ -223,6 +223,9 @@ export function checkItem(ctx: CheckContext, item: unknown): Failure[] {
 		if (!noun || !earlier.has(noun)) add('vague', `“${m[0]}” points to nothing in the stem`);
 	}
 	for (const m of body.matchAll(VAGUE)) {
+		// A dummy subject ("it was clear that ...", "it might take some time") refers to nothing.
+		if (/^it\s+(?:is|was|might|may|will|would|could|seems|seemed|appears)\s+(?:[\p{L}-]+\s+){0,2}?(?:clear|likely|true|obvious|possible|unlikely|take|that)\b/iu.test(body.slice(m.index)))
+			continue;
 		const before = words(body.slice(0, m.index));
 		// "the group" needs a name before it; a pronoun needs at least a couple of content words.
 		const resolved = /^the /i.test(m[0])
@@ -286,6 +289,14 @@ function claimStems(q: Question, speaker: string): Set<string> {
 	return out;
 }
 
+const sentenceCache = new Map<string, Set<string>>();
+/** Whether a stem's words cover most of a sentence's: the stem shows the sentence. */
+function restates(stem: Set<string>, sentence: string): boolean {
+	let own = sentenceCache.get(sentence);
+	if (!own) sentenceCache.set(sentence, (own = contentStems(sentence)));
+	return own.size > 0 && meet(own, stem).length / own.size >= 0.6;
+}
+
 /**
  * Pairs of items where one gives the other away: A's stem states B's key in B's context,
  * or two true/false statements make the same claim (one true, one reversed).
@@ -295,7 +306,6 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 	const out: { from: string; to: string; why: string }[] = [];
 	const stems = items.map((q) => claimStems(q, speaker));
 	items.forEach((b, j) => {
-		if (only !== undefined && j !== only && b.type !== 'mcq' && b.type !== 'cloze' && items[only].type !== 'truefalse' && items[only].type !== 'matching' && items[only].type !== 'multi') return;
 		const keyStems = keyStemsOf(b);
 		items.forEach((a, i) => {
 			// `only`: just the pairs that involve one item (the selector adds items one at a time).
@@ -303,6 +313,12 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 			const seen = stems[i];
 			if (keyStems.size && meet(keyStems, seen).length / keyStems.size >= 0.6 && meet(stems[j], seen).length / Math.max(1, stems[j].size) >= 0.5)
 				out.push({ from: a.id, to: b.id, why: `the stem of ${a.id} states the key of ${b.id}` });
+			// A stem that restates a sentence gives away an item asked about that sentence alone
+			// (a single cited sentence): "IS can survive airstrikes" answers why it risks them.
+			if (b.evidence.length === 1 && a.type !== 'matching' && b.type !== 'matching' && !(a.type === 'truefalse' && b.type === 'truefalse')) {
+				const shown = b.evidence.some((e) => a.evidence.some((x) => x.sentenceId === e.sentenceId) && restates(seen, e.quote));
+				if (shown) out.push({ from: a.id, to: b.id, why: `${a.id} restates the sentence ${b.id} asks about` });
+			}
 			if (a.type === 'truefalse' && b.type === 'truefalse' && i < j) {
 				const small = Math.min(stems[i].size, stems[j].size);
 				if (small && meet(stems[i], stems[j]).length / small >= 0.75) out.push({ from: a.id, to: b.id, why: `${a.id} and ${b.id} judge the same claim` });

@@ -130,6 +130,10 @@ export function clause(ctx: Context, s: Sentence, replace: { start: number; end:
 		.replace(/(\S)\s*\(\p{Lu}{2,5}\)/gu, '$1')
 		// "These attacks are ...": out of context the demonstrative points nowhere; "the" still does.
 		.replace(/^(?:These|Those)\s+(?=[\p{Ll}])/u, 'The ')
+		// "the strategic impact of these acts", "this big rivalry": mid-sentence, "the" reads the same.
+		.replace(/(?<=\S\s+)(?:these|those|this)\s+([\p{Ll}][\p{L}-]*)(?=\s+[\p{Ll}])/gu, (all, next: string) =>
+			isContentWord(next) && !/ing$/.test(next) ? `the ${next}` : all
+		)
 		// "are also focused on": "also" points back to a sentence the stem does not show.
 		.replace(/\s+also(?=\s+\p{Ll})/gu, '')
 		.replace(/\s+/g, ' ')
@@ -147,6 +151,12 @@ function resolveOrganization(ctx: Context, s: Sentence): { start: number; end: n
 	const out: { start: number; end: number; with: string }[] = [];
 	const turn = s.id.replace(/q?\.p\d+\.s\d+$/, '');
 	const earlier = (ctx.organizationsByTurn.get(turn) ?? []).filter((m) => m.start < s.end);
+	// "Its agents abroad ...": an opening possessive points back to the organization last named.
+	const its = s.text.match(/^Its\s/);
+	if (its) {
+		const before = earlier.filter((m) => m.start < s.start);
+		if (before.length && before[before.length - 1].canonical === d.canonical) out.push({ start: s.start, end: s.start + 3, with: `${upperFirst(d.display)}\u2019s` });
+	}
 	for (const r of s.text.matchAll(/\b[Tt]he (?:organization|group)(?![\p{L}-])(['\u2019]s)?/gu)) {
 		const at = s.start + r.index!;
 		const before = earlier.filter((m) => m.start < at);
@@ -411,7 +421,7 @@ export const keywordClozeRule: Rule = (ctx) => {
 						topic: '',
 						difficulty: 2,
 						// The first letter makes the word the one defensible answer, not one synonym among several.
-						stem: `${attribute(ctx, clause(ctx, s, [{ start, end, with: BLANK }]))} (One word, beginning with “${word.charAt(0)}”.)`,
+						stem: `${attribute(ctx, mainClaim(clause(ctx, s, [{ start, end, with: BLANK }])))} (One word, beginning with “${word.charAt(0)}”.)`,
 						answers: [word],
 						explanation: `${upperFirst(ctx.speaker)} uses “${word}” here, as the cited sentence shows.`,
 						evidence: [evidenceOf(s)],
@@ -803,16 +813,15 @@ export const statementsRule: Rule = (ctx) => {
 		.map((c) => ({ c, text: bare(c.item.stem), key: (c.item as { key: boolean }).key, at: order.get(sid(c)) ?? 0 }))
 		.filter((x) => standsAlone(x.text) && words(x.text).length >= 8 && words(x.text).length <= 22)
 		.sort((a, b) => b.c.score - a.c.score || a.c.item.id.localeCompare(b.c.item.id));
-	const used = new Set<string>();
 	const falses = usable.filter((x) => !x.key).sort((a, b) => a.at - b.at);
+	// Every pair of nearby false statements makes a candidate; the selector keeps those that give nothing away.
+	const made = new Set<string>();
 	for (let i = 0; i < falses.length; i++) {
 		const first = falses[i];
-		if (used.has(sid(first.c))) continue;
-		const second = falses.slice(i + 1).find((f) => !used.has(sid(f.c)) && sid(f.c) !== sid(first.c) && f.at - first.at <= 6);
-		if (!second) continue;
+		for (const second of falses.slice(i + 1).filter((f) => sid(f.c) !== sid(first.c) && f.at - first.at <= 8)) {
 		const taken = new Set([sid(first.c), sid(second.c)]);
 		const near = usable
-			.filter((x) => x.key && !used.has(sid(x.c)) && !taken.has(sid(x.c)))
+			.filter((x) => x.key && !taken.has(sid(x.c)))
 			.sort((a, b) => Math.abs(a.at - first.at) - Math.abs(b.at - first.at) || a.at - b.at);
 		const keys: typeof near = [];
 		for (const k of near) if (keys.length < 3 && !keys.some((x) => sid(x.c) === sid(k.c))) keys.push(k);
@@ -820,13 +829,15 @@ export const statementsRule: Rule = (ctx) => {
 		const options = [...keys, first, second];
 		const lengths = options.map((o) => o.text.length);
 		if (Math.max(...lengths) > 2.8 * Math.min(...lengths)) continue;
-		for (const o of options) used.add(sid(o.c));
 		const evidence = options.map((o) => o.c.item.evidence[0]).sort((a, b) => a.start - b.start);
+		const key = options.map((o) => o.c.item.id).sort().join(' ');
+		if (made.has(key)) continue;
+		made.add(key);
 		out.push(
 			candidate(
 				ctx,
 				{
-					id: `multi-claims-${slug(evidence[0].sentenceId)}`,
+					id: `multi-claims-${slug(sid(first.c))}-${slug(sid(second.c))}`,
 					type: 'multi',
 					topic: '',
 					difficulty: 3,
@@ -837,10 +848,11 @@ export const statementsRule: Rule = (ctx) => {
 					evidence,
 					origin: 'multi-claims'
 				},
-				// A multiple select is scarce and asks for several claims at once: ranked high.
-				2.5
+				// Ranked below the one-sentence items: it spends several sentences at once.
+				0.8
 			)
 		);
+		}
 	}
 	return out;
 };
