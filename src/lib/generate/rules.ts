@@ -131,7 +131,7 @@ export function clause(ctx: Context, s: Sentence, replace: { start: number; end:
 		// "These attacks are ...": out of context the demonstrative points nowhere; "the" still does.
 		.replace(/^(?:These|Those)\s+(?=[\p{Ll}])/u, 'The ')
 		// "the strategic impact of these acts", "this big rivalry": mid-sentence, "the" reads the same.
-		.replace(/(?<=\S\s+)(?:these|those|this)\s+([\p{Ll}][\p{L}-]*)(?=\s+[\p{Ll}])/gu, (all, next: string) =>
+		.replace(/(?<=\S\s+)(?:these|those|this|such)\s+([\p{Ll}][\p{L}-]*)(?=\s+[\p{Ll}])/gu, (all, next: string) =>
 			isContentWord(next) && !/ing$/.test(next) ? `the ${next}` : all
 		)
 		// "are also focused on": "also" points back to a sentence the stem does not show.
@@ -632,6 +632,45 @@ export const contrastRule: Rule = (ctx) => {
 	return out;
 };
 
+/** "Many mistakenly thought that X", "For many it might look like X": a view the speaker reports to reject. */
+const REPORTED = /^(?:many|some|others|critics|observers)?\s*(?:mistakenly|wrongly|falsely)\s+(?:thought|think|believed|believe|assumed|assume|argued|argue)\s+that\s+(.+)$|^for many,?\s+it\s+(?:might|may|could|would)\s+(?:look|seem|appear)\s+(?:like|as if|that)\s+(.+)$/iu;
+
+/**
+ * True/false: the view the speaker reports only to reject ("Many mistakenly thought that IS
+ * would not attempt to provoke Russia ...") stated as his own claim: false, and built without
+ * inserting "not". The rejection must be in the sentence ("mistakenly") or open the next ("But").
+ */
+export const reportedViewRule: Rule = (ctx) => {
+	const out: Candidate[] = [];
+	ctx.sentences.forEach((s, i) => {
+		const text = clause(ctx, s).replace(/^(?:many|some)\s+(?=mistakenly|wrongly|falsely)/i, (m) => m);
+		const r = text.match(REPORTED);
+		if (!r) return;
+		const view = (r[1] ?? r[2]).trim();
+		const rejected = /mistakenly|wrongly|falsely/i.test(text) || /^(?:but|however|yet)\b/i.test(ctx.sentences[i + 1]?.text ?? '');
+		if (!rejected || words(view).length < 6 || !standsAlone(view)) return;
+		out.push(
+			candidate(
+				ctx,
+				{
+					id: id('tf-reported', s, 'view'),
+					type: 'truefalse',
+					topic: '',
+					difficulty: 3,
+					stem: attribute(ctx, /[.!?]$/.test(view) ? view : `${view}.`),
+					key: false,
+					explanation: `False: ${ctx.speaker} reports this as a view others hold and rejects it, as the cited sentences show.`,
+					evidence: [evidenceOf(s), ...(/^(?:but|however|yet)\b/i.test(ctx.sentences[i + 1]?.text ?? '') ? [evidenceOf(ctx.sentences[i + 1])] : [])],
+					origin: 'tf-reported-view'
+				},
+				// Telling the speaker's view from one he reports is the point of reading an argument.
+				sentenceScore(ctx, s) * 1.5
+			)
+		);
+	});
+	return out;
+};
+
 /** Verbs of attention: "X is (more) focused on Y", "X are bogged down in Y". */
 const FOCUS = /^(.+?)\s+(?:is|are|was|were)\s+(?:(?:also|more|mostly|mainly|largely|increasingly|still|now|busy)\s+)*(?:focused on|focusing on|bogged down in|busy with|preoccupied with|looking for|concerned with|absorbed in|fixated on|concentrating on|occupied with)\s+(.+?)(?:,|\s+than\b|\s+rather than\b|[.;]|$)/u;
 
@@ -857,4 +896,4 @@ export const statementsRule: Rule = (ctx) => {
 	return out;
 };
 
-export const rules: Rule[] = [clozeRule, keywordClozeRule, mcqRule, glossRule, trueFalseRule, contrastRule, listRule, statementsRule, matchingRule, focusMatchingRule];
+export const rules: Rule[] = [clozeRule, keywordClozeRule, mcqRule, glossRule, trueFalseRule, contrastRule, reportedViewRule, listRule, statementsRule, matchingRule, focusMatchingRule];
