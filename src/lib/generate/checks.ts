@@ -313,9 +313,11 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 			const seen = stems[i];
 			if (keyStems.size && meet(keyStems, seen).length / keyStems.size >= 0.6 && meet(stems[j], seen).length / Math.max(1, stems[j].size) >= 0.5)
 				out.push({ from: a.id, to: b.id, why: `the stem of ${a.id} states the key of ${b.id}` });
-			// A stem that restates a sentence gives away an item asked about that sentence alone
-			// (a single cited sentence): "IS can survive airstrikes" answers why it risks them.
-			if (b.evidence.length === 1 && a.type !== 'matching' && b.type !== 'matching' && !(a.type === 'truefalse' && b.type === 'truefalse')) {
+			// A stem that restates a sentence gives away an item built on that one sentence
+			// ("the Islamic State would upgrade ... so they look like IS" answers what upgrading does).
+			// A reversed contrast asserts the opposite of the sentence: it shows no answer.
+			const reversal = a.type === 'truefalse' && !a.key && a.origin === 'tf-contrast';
+			if (b.evidence.length === 1 && !reversal && a.type !== 'matching' && b.type !== 'matching' && !(a.type === 'truefalse' && b.type === 'truefalse')) {
 				const shown = b.evidence.some((e) => a.evidence.some((x) => x.sentenceId === e.sentenceId) && restates(seen, e.quote));
 				if (shown) out.push({ from: a.id, to: b.id, why: `${a.id} restates the sentence ${b.id} asks about` });
 			}
@@ -323,6 +325,9 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 				const small = Math.min(stems[i].size, stems[j].size);
 				if (small && meet(stems[i], stems[j]).length / small >= 0.75) out.push({ from: a.id, to: b.id, why: `${a.id} and ${b.id} judge the same claim` });
 			}
+			// Two multiple selects offering the same claim show each other's answers.
+			if (a.type === 'multi' && b.type === 'multi' && i < j && a.options.some((o) => /[.!]$/.test(o) && b.options.some((x) => normal(x) === normal(o))))
+				out.push({ from: a.id, to: b.id, why: `${a.id} and ${b.id} offer the same claim` });
 			// An option of a multiple select that makes the same claim as a statement settles it (true or reversed).
 			if (a.type === 'multi' && b.type === 'truefalse' && stems[j].size) {
 				// Only options that are claims: a name or a short phrase judges nothing.
@@ -331,6 +336,18 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 					return os.size >= 5 && meet(stems[j], os).length / Math.min(stems[j].size, os.size) >= 0.75;
 				});
 				if (hit) out.push({ from: a.id, to: b.id, why: `an option of ${a.id} judges the claim of ${b.id}` });
+			}
+			// One pair of a matching set that holds B's key beside most of B's other words answers B:
+			// "IS = increased confrontation with the West and Russia" fills "increased _____ with the West".
+			if (a.type === 'matching' && keyStems.size) {
+				const own = contentStems(b.stem.replace(BLANK, ' '));
+				const hit = a.prompts.some((p, k) => {
+					const pair = contentStems(`${p} ${a.choices[a.key[k]] ?? ''}`);
+					if (meet(keyStems, pair).length / keyStems.size < 0.6) return false;
+					const rest = [...pair].filter((w) => !keyStems.has(w));
+					return rest.length > 0 && meet(new Set(rest), own).length / rest.length >= 0.5;
+				});
+				if (hit) out.push({ from: a.id, to: b.id, why: `a pair of ${a.id} answers ${b.id}` });
 			}
 			// A matching set settles a statement (a true/false stem or a claim offered in a multiple
 			// select) that it pairs word for word, or that names a prompt but drops a word its pair

@@ -327,7 +327,8 @@ export const clozeRule: Rule = (ctx) => {
 	for (const s of ctx.sentences) {
 		const here = ctx.mentions.get(s.id) ?? [];
 		for (const m of here) {
-			if (sameName(m, here) > 1) continue;
+			// The organization the whole reading is about is guessed without reading the sentence.
+			if (sameName(m, here) > 1 || m.canonical === ctx.dominant?.canonical) continue;
 			// A term the text glosses in brackets keeps its gloss: the blank then asks for the term
 			// that means "local leader", which only one word fills.
 			const glossed = m.kind === 'term' && m.entry && glossAfter(ctx, m);
@@ -404,6 +405,8 @@ export const keywordClozeRule: Rule = (ctx) => {
 			if (!keys.has(word.toLowerCase()) || /^\p{Lu}/u.test(word) || (spread.get(word.toLowerCase()) ?? 0) > 2) continue;
 			// Inside a bracketed gloss the word only restates the term before it.
 			if (/\([^)]*$/.test(s.text.slice(0, r.index!))) continue;
+			// A plain verb ("brings", "agree") is guessed from the grammar; nouns and participles carry the idea.
+			if (nlp(s.text).match(word).has('(#PresentTense|#Infinitive)')) continue;
 			const start = s.start + r.index!;
 			const end = start + word.length;
 			// Names have their own rules; a word used twice in the sentence would be its own clue.
@@ -710,7 +713,7 @@ export const focusMatchingRule: Rule = (ctx) => {
 				origin: 'matching-focus'
 			},
 			// Few rules can write a matching set: it goes in before the items it would settle.
-			5
+			6
 		)
 	];
 };
@@ -825,7 +828,7 @@ export const matchingRule: Rule = (ctx) => {
 					evidence: [...new Map(chosen.flatMap((p) => p.evidence).map((x) => [x.id, evidenceOf(x)])).values()],
 					origin: 'matching-glossary'
 				},
-				5
+				6
 			)
 		);
 	}
@@ -887,8 +890,8 @@ export const statementsRule: Rule = (ctx) => {
 					evidence,
 					origin: 'multi-claims'
 				},
-				// Ranked below the one-sentence items: it spends several sentences at once.
-				0.8
+				// Multiple selects are few: they go in before the one-sentence items they would settle.
+				3.5
 			)
 		);
 		}

@@ -90,9 +90,11 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 		// Matching pairs terms with glosses: it gives no claim away, so it may share sentences.
 		if (q.type !== 'matching' && q.origin !== 'multi-claims' && q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= 1)) return null;
 		if (q.type !== 'truefalse' && q.type !== 'matching' && (keysUsed.get(`${q.type}:${keyOf(q).toLowerCase()}`) ?? 0) >= 1) return null;
-		// True and false stay within two of each other, so the bank ends balanced.
-		if (q.type === 'truefalse' && tf[q.key ? 'true' : 'false'] > tf[q.key ? 'false' : 'true'] + 2) return null;
+		// True and false stay within three of each other, so the bank ends balanced.
+		if (q.type === 'truefalse' && tf[q.key ? 'true' : 'false'] > tf[q.key ? 'false' : 'true'] + 3) return null;
 		let v = c.score;
+		// Every type at least once: a bank without one of them is not a full quiz.
+		if (!chosen.some((x) => x.item.type === q.type)) v += 4;
 		if (c.turns.some((t) => (perTurn.get(t) ?? 0) < opts.perTurn)) v += 1;
 		if ((perTopic.get(q.topic) ?? 0) < opts.perTopic) v += 0.5;
 		return v + (hash(q.id) % 100) / 1e4; // deterministic tie-break
