@@ -333,7 +333,12 @@ export const clozeRule: Rule = (ctx) => {
 			// that means "local leader", which only one word fills.
 			const glossed = m.kind === 'term' && m.entry && glossAfter(ctx, m);
 			const stem = attribute(ctx, glossed ? clause(ctx, s, [{ start: m.start, end: m.end, with: BLANK }]) : blanked(ctx, s, m));
-			const answers = glossed ? accepted(m).filter((a) => a !== m.entry!.gloss) : accepted(m);
+			let answers = glossed ? accepted(m).filter((a) => a !== m.entry!.gloss) : accepted(m);
+			// "hurt the Russians" is answered as well by "Russia": a people's country is the same answer.
+			if (m.kind === 'group') {
+				const land = [...ctx.byKind.entries()].filter(([k]) => k.startsWith('place')).flatMap(([, rs]) => rs).find((r) => r.text.length >= 4 && m.text.startsWith(r.text));
+				if (land) answers = [...answers, land.text];
+			}
 			out.push(
 				candidate(
 					ctx,
@@ -789,7 +794,7 @@ export const matchingRule: Rule = (ctx) => {
 			.sort((a, b) => b.fit - a.fit);
 		if (!using.length) continue;
 		const evidence = [using[0].x];
-		// "the group rebranded as Wilayat Sinai": a gloss the best sentence only half shows takes
+		// A gloss the best sentence only half shows ("the earlier group that IS rebranded in Sinai") takes
 		// in the neighbouring sentence that shows the rest.
 		const missing = () => [...glossStems].filter((w) => !evidence.some((e) => contentStems(e.text).has(w)));
 		if (missing().length) {
@@ -805,7 +810,7 @@ export const matchingRule: Rule = (ctx) => {
 	for (let k = 0; k < sets; k++) {
 		const chosen = pairs.slice(k * 4, k * 4 + 4);
 		const names = chosen.map((p) => p.term.toLowerCase());
-		// A spare that names a prompt ("the group rebranded as Wilayat Sinai" beside Wilayat Sinai) would point at it.
+		// A spare gloss that names one of the prompts would point at it.
 		const spares = pairs
 			.filter((p) => !chosen.includes(p) && !names.some((n) => p.gloss.toLowerCase().includes(n)))
 			.sort((a, b) => hash(a.term + k) - hash(b.term + k))
