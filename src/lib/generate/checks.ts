@@ -353,7 +353,8 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 			// select) that it pairs word for word, or that names a prompt but drops a word its pair
 			// takes from the sentence: "The Gulf states = their war in Yemen" settles "... in Iraq".
 			if (a.type === 'matching' && (b.type === 'truefalse' || b.type === 'multi')) {
-				const quote = contentStems(b.evidence.map((e) => e.quote).join(' '));
+				// A swapped word comes from the sentence the claim restates: the first one cited.
+				const quote = contentStems(b.type === 'truefalse' ? b.evidence[0].quote : b.evidence.map((e) => e.quote).join(' '));
 				// A multiple select's options are claims only when written as sentences.
 				const claims = b.type === 'truefalse' ? [b.stem] : b.options.filter((o) => /[.!]$/.test(o));
 				const settled = claims.some((claim) => {
