@@ -655,7 +655,9 @@ export const reportedViewRule: Rule = (ctx) => {
 		const r = text.match(REPORTED);
 		if (!r) return;
 		const view = (r[1] ?? r[2]).trim();
-		const rejected = /mistakenly|wrongly|falsely/i.test(text) || /^(?:but|however|yet)\b/i.test(ctx.sentences[i + 1]?.text ?? '');
+		const inSentence = /mistakenly|wrongly|falsely/i.test(text);
+		const nextRejects = /^(?:but|however|yet)\b/i.test(ctx.sentences[i + 1]?.text ?? '');
+		const rejected = inSentence || nextRejects;
 		if (!rejected || words(view).length < 6 || !standsAlone(view)) return;
 		out.push(
 			candidate(
@@ -668,7 +670,8 @@ export const reportedViewRule: Rule = (ctx) => {
 					stem: attribute(ctx, /[.!?]$/.test(view) ? view : `${view}.`),
 					key: false,
 					explanation: `False: ${ctx.speaker} reports this as a view others hold and rejects it, as the cited sentences show.`,
-					evidence: [evidenceOf(s), ...(/^(?:but|however|yet)\b/i.test(ctx.sentences[i + 1]?.text ?? '') ? [evidenceOf(ctx.sentences[i + 1])] : [])],
+					// The next sentence is cited only when it is where the view is rejected.
+					evidence: [evidenceOf(s), ...(!inSentence && nextRejects ? [evidenceOf(ctx.sentences[i + 1])] : [])],
 					origin: 'tf-reported-view'
 				},
 				// Telling the speaker's view from one he reports is the point of reading an argument.
