@@ -115,7 +115,6 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 				break;
 			}
 		}
-		if (process.env.SELECT_DEBUG) console.error('take', taken?.item.id, 'drop', [...leaking].map((c) => c.item.id).join(' '));
 		pool = pool.filter((c) => c !== taken && !leaking.has(c));
 		if (!taken) break;
 		chosen.push(taken);
