@@ -2,6 +2,7 @@
 //   --report          print the quality report (QUALITY.md) for each module's bank
 //   --from FILE       build a bank from any pasted article and print it (with its report)
 //   --module ID       only this module
+// questions/<module>/review.json lists rule-made items a second reader turned down (id, reason).
 //   --fill-evidence   rewrite curated.json evidence from each sentenceId (and quote, when it is
 //                     part of the sentence): exact offsets without counting characters by hand
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -68,7 +69,9 @@ if (value('--from')) {
 			writeFileSync(curatedFile, JSON.stringify(curated, null, '\t') + '\n');
 			console.log(`${curatedFile}: evidence offsets rewritten`);
 		}
-		const g = generate(source, module, { curated });
+		const reviewFile = join(files.dir, 'review.json');
+		const reject = existsSync(reviewFile) ? (JSON.parse(readFileSync(reviewFile, 'utf8')) as { id: string; reason: string }[]) : [];
+		const g = generate(source, module, { curated, reject });
 		const out = join(files.dir, 'bank.json');
 		writeFileSync(out, JSON.stringify(g.bank, null, '\t') + '\n');
 		console.log(`${out}: ${g.bank.items.length} items`);

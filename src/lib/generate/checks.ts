@@ -223,6 +223,9 @@ export function checkItem(ctx: CheckContext, item: unknown): Failure[] {
 		if (!noun || !earlier.has(noun)) add('vague', `“${m[0]}” points to nothing in the stem`);
 	}
 	for (const m of body.matchAll(VAGUE)) {
+		// A dummy subject ("it was clear that ...", "it might take some time") refers to nothing.
+		if (/^it\s+(?:is|was|might|may|will|would|could|seems|seemed|appears)\s+(?:[\p{L}-]+\s+){0,2}?(?:clear|likely|true|obvious|possible|unlikely|take|that)\b/iu.test(body.slice(m.index)))
+			continue;
 		const before = words(body.slice(0, m.index));
 		// "the group" needs a name before it; a pronoun needs at least a couple of content words.
 		const resolved = /^the /i.test(m[0])
@@ -280,8 +283,18 @@ const claimCache = new WeakMap<Question, Set<string>>();
 /** Stems of a stem without the attribution, which every stem shares (memoized per item object). */
 function claimStems(q: Question, speaker: string): Set<string> {
 	let out = claimCache.get(q);
-	if (!out) claimCache.set(q, (out = contentStems(q.stem.replace(BLANK, ' '), contentStems(`according ${speaker} choose apply following`))));
+	// A matching set states each of its pairs: "emir" beside "local leader" answers a question on the term.
+	const text = q.type === 'matching' ? [q.stem, ...q.prompts, ...q.choices].join(' ') : q.type === 'multi' ? [q.stem, ...q.options].join(' ') : q.stem.replace(BLANK, ' ');
+	if (!out) claimCache.set(q, (out = contentStems(text, contentStems(`according ${speaker} choose apply following`))));
 	return out;
+}
+
+const sentenceCache = new Map<string, Set<string>>();
+/** Whether a stem's words cover most of a sentence's: the stem shows the sentence. */
+function restates(stem: Set<string>, sentence: string): boolean {
+	let own = sentenceCache.get(sentence);
+	if (!own) sentenceCache.set(sentence, (own = contentStems(sentence)));
+	return own.size > 0 && meet(own, stem).length / own.size >= 0.6;
 }
 
 /**
@@ -293,7 +306,6 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 	const out: { from: string; to: string; why: string }[] = [];
 	const stems = items.map((q) => claimStems(q, speaker));
 	items.forEach((b, j) => {
-		if (only !== undefined && j !== only && b.type !== 'mcq' && b.type !== 'cloze' && items[only].type !== 'truefalse') return;
 		const keyStems = keyStemsOf(b);
 		items.forEach((a, i) => {
 			// `only`: just the pairs that involve one item (the selector adds items one at a time).
@@ -301,9 +313,77 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 			const seen = stems[i];
 			if (keyStems.size && meet(keyStems, seen).length / keyStems.size >= 0.6 && meet(stems[j], seen).length / Math.max(1, stems[j].size) >= 0.5)
 				out.push({ from: a.id, to: b.id, why: `the stem of ${a.id} states the key of ${b.id}` });
+			// A stem that restates a sentence gives away an item built on that one sentence
+			// ("the Islamic State would upgrade ... so they look like IS" answers what upgrading does).
+			// A reversed contrast asserts the opposite of the sentence: it shows no answer.
+			const reversal = a.type === 'truefalse' && !a.key && a.origin === 'tf-contrast';
+			if (b.evidence.length === 1 && !reversal && a.type !== 'matching' && b.type !== 'matching' && !(a.type === 'truefalse' && b.type === 'truefalse')) {
+				const shown = b.evidence.some((e) => a.evidence.some((x) => x.sentenceId === e.sentenceId) && restates(seen, e.quote));
+				if (shown) out.push({ from: a.id, to: b.id, why: `${a.id} restates the sentence ${b.id} asks about` });
+			}
 			if (a.type === 'truefalse' && b.type === 'truefalse' && i < j) {
 				const small = Math.min(stems[i].size, stems[j].size);
 				if (small && meet(stems[i], stems[j]).length / small >= 0.75) out.push({ from: a.id, to: b.id, why: `${a.id} and ${b.id} judge the same claim` });
+			}
+			// Two multiple selects offering the same claim show each other's answers.
+			if (a.type === 'multi' && b.type === 'multi' && i < j && a.options.some((o) => /[.!]$/.test(o) && b.options.some((x) => normal(x) === normal(o))))
+				out.push({ from: a.id, to: b.id, why: `${a.id} and ${b.id} offer the same claim` });
+			// An option of a multiple select that makes the same claim as a statement settles it (true or reversed).
+			if (a.type === 'multi' && b.type === 'truefalse' && stems[j].size) {
+				// Only options that are claims: a name or a short phrase judges nothing.
+				const hit = a.options.some((o) => {
+					const os = contentStems(o);
+					return os.size >= 5 && meet(stems[j], os).length / Math.min(stems[j].size, os.size) >= 0.75;
+				});
+				if (hit) out.push({ from: a.id, to: b.id, why: `an option of ${a.id} judges the claim of ${b.id}` });
+			}
+			// One pair of a matching set that holds B's key beside most of B's other words answers B:
+			// "IS = increased confrontation with the West and Russia" fills "increased _____ with the West".
+			if (a.type === 'matching' && keyStems.size) {
+				const own = contentStems(b.stem.replace(BLANK, ' '));
+				const hit = a.prompts.some((p, k) => {
+					const pair = contentStems(`${p} ${a.choices[a.key[k]] ?? ''}`);
+					if (meet(keyStems, pair).length / keyStems.size < 0.6) return false;
+					const rest = [...pair].filter((w) => !keyStems.has(w));
+					return rest.length > 0 && meet(new Set(rest), own).length / rest.length >= 0.5;
+				});
+				if (hit) out.push({ from: a.id, to: b.id, why: `a pair of ${a.id} answers ${b.id}` });
+			}
+			// A matching set settles a statement (a true/false stem or a claim offered in a multiple
+			// select) that it pairs word for word, or that names a prompt but drops a word its pair
+			// takes from the sentence: "The Gulf states = their war in Yemen" settles "... in Iraq".
+			if (a.type === 'matching' && (b.type === 'truefalse' || b.type === 'multi')) {
+				// A swapped word comes from the sentence the claim restates: the first one cited.
+				const quote = contentStems(b.type === 'truefalse' ? b.evidence[0].quote : b.evidence.map((e) => e.quote).join(' '));
+				// A multiple select's options are claims only when written as sentences.
+				const claims = b.type === 'truefalse' ? [b.stem] : b.options.filter((o) => /[.!]$/.test(o));
+				const settled = claims.some((claim) => {
+					const own = contentStems(claim, contentStems(`according ${speaker}`));
+					if (own.size < 5) return false;
+					if (meet(own, seen).length / own.size >= 0.75) return true;
+					return a.prompts.some((p, k) => {
+						if (!claim.toLowerCase().includes(p.toLowerCase().replace(/^the /, ''))) return false;
+						return [...contentStems(a.choices[a.key[k]] ?? '')].some((w) => quote.has(w) && !own.has(w));
+					});
+				});
+				if (settled) out.push({ from: a.id, to: b.id, why: `${a.id} settles a claim of ${b.id}` });
+			}
+			// A pair whose name B's sentence has but B's stem hides, next to a word of the pair's gloss:
+			// "Adnani = the spokesman" settles "through its spokesman Osama bin Laden".
+			if (a.type === 'matching' && b.type !== 'matching') {
+				const quote = b.evidence.map((e) => e.quote).join(' ').toLowerCase();
+				const stem = b.stem.toLowerCase();
+				a.prompts.forEach((p, k) => {
+					const name = p.toLowerCase();
+					const choice = (a.choices[a.key[k]] ?? '').toLowerCase();
+					const at = quote.indexOf(name);
+					// A gloss the sentence itself gives ("wilayat (local provinces)") tells nothing new.
+					if (at < 0 || stem.includes(name) || quote.includes(choice.replace(/^the /, ''))) return;
+					// The words right around the hidden name are what the pair explains.
+					const near = contentStems(words(quote.slice(0, at)).slice(-3).join(' ') + ' ' + words(quote.slice(at + name.length)).slice(0, 3).join(' '));
+					const hint = meet(new Set(meet(contentStems(choice), near)), contentStems(b.stem)).filter((w) => !contentStems(p).has(w));
+					if (hint.length) out.push({ from: a.id, to: b.id, why: `${a.id} pairs ${p} with what ${b.id} hides` });
+				});
 			}
 		});
 	});

@@ -17,6 +17,8 @@ export { qualityReport, type QualityReport } from './report';
 export type GenerateOptions = {
 	/** Hand-written items (`curated.json`): checked like the rest, always kept when they pass. */
 	curated?: readonly unknown[];
+	/** Ids of rule-made items a second reader turned down (`review.json`): never selected. */
+	reject?: readonly { id: string; reason: string }[];
 	maxItems?: number;
 	perTurn?: number;
 	perTopic?: number;
@@ -37,9 +39,11 @@ export function generate(source: Source, module: Module, options: GenerateOption
 
 	const written = rules.flatMap((rule) => rule(ctx));
 	const generated: Candidate[] = [];
+	const turnedDown = new Map((options.reject ?? []).map((r) => [r.id, r.reason]));
 	for (const c of written) {
 		c.item = { ...c.item, topic: topicFor(ctx, c.item) };
-		const failures = checkItem(checks, c.item);
+		const reason = turnedDown.get(c.item.id);
+		const failures = reason ? [{ check: 'review', message: reason }] : checkItem(checks, c.item);
 		if (failures.length) rejected.push({ id: c.item.id, origin: c.item.origin, failures });
 		else generated.push(c);
 	}

@@ -3,7 +3,8 @@ import type { Module } from '$lib/content/module';
 import { BLANK, type Evidence, type Question } from '$lib/content/question';
 import type { Sentence, Source } from '$lib/content/source';
 import { findMentions, glossaryMatchers, type Mention } from './mentions';
-import { contentStems, escapeRegExp, hash, lowerFirst, slug, upperFirst, words } from './text';
+import nlp from 'compromise';
+import { contentStems, escapeRegExp, hash, isContentWord, lowerFirst, slug, upperFirst, words } from './text';
 
 /** An item before selection, with what the ranker and the selector need to know. */
 export type Candidate = {
@@ -90,6 +91,8 @@ export function buildContext(source: Source, module: Module): Context {
 	for (const s of allSentences(source)) {
 		for (const w of words(s.text).slice(1)) if (/^\p{Lu}/u.test(w)) proper.add(w);
 	}
+	// A name that only ever opens a sentence ("Turkey is ...") is still a name.
+	for (const ms of mentions.values()) for (const m of ms) if (m.kind !== 'term') for (const w of words(m.text)) if (/^\p{Lu}/u.test(w)) proper.add(w);
 	const organizationsByTurn = new Map<string, Mention[]>();
 	for (const [id, ms] of mentions) {
 		const turn = id.replace(/q?\.p\d+\.s\d+$/, '');
@@ -120,7 +123,21 @@ export function clause(ctx: Context, s: Sentence, replace: { start: number; end:
 		at = r.end;
 	}
 	text += ctx.source.raw.slice(at, s.end);
-	text = text.replace(CONNECTIVE, '').replace(INNER_ASIDE, '').replace(/\s+/g, ' ').trim();
+	text = text
+		.replace(CONNECTIVE, '')
+		.replace(INNER_ASIDE, '')
+		// "the Islamic State’s (IS) network": the bracketed acronym only repeats the name.
+		.replace(/(\S)\s*\(\p{Lu}{2,5}\)/gu, '$1')
+		// "These attacks are ...": out of context the demonstrative points nowhere; "the" still does.
+		.replace(/^(?:These|Those)\s+(?=[\p{Ll}])/u, 'The ')
+		// "the strategic impact of these acts", "this big rivalry": mid-sentence, "the" reads the same.
+		.replace(/(?<=\S\s+)(?:these|those|this|such)\s+([\p{Ll}][\p{L}-]*)(?=\s+[\p{Ll}])/gu, (all, next: string) =>
+			isContentWord(next) && !/ing$/.test(next) ? `the ${next}` : all
+		)
+		// "are also focused on": "also" points back to a sentence the stem does not show.
+		.replace(/\s+also(?=\s+\p{Ll})/gu, '')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return lowerFirst(text, (w) => ctx.proper.has(w));
 }
 
@@ -134,13 +151,32 @@ function resolveOrganization(ctx: Context, s: Sentence): { start: number; end: n
 	const out: { start: number; end: number; with: string }[] = [];
 	const turn = s.id.replace(/q?\.p\d+\.s\d+$/, '');
 	const earlier = (ctx.organizationsByTurn.get(turn) ?? []).filter((m) => m.start < s.end);
+	// "Its agents abroad ...": an opening possessive points back to the organization last named.
+	const its = s.text.match(/^Its\s/);
+	if (its) {
+		const before = earlier.filter((m) => m.start < s.start);
+		if (before.length && before[before.length - 1].canonical === d.canonical) out.push({ start: s.start, end: s.start + 3, with: `${upperFirst(d.display)}\u2019s` });
+	}
 	for (const r of s.text.matchAll(/\b[Tt]he (?:organization|group)(?![\p{L}-])(['\u2019]s)?/gu)) {
 		const at = s.start + r.index!;
 		const before = earlier.filter((m) => m.start < at);
 		if (!before.length || before[before.length - 1].canonical !== d.canonical) continue;
-		out.push({ start: at, end: at + r[0].length, with: d.display + (r[1] ?? '') });
+		// Once named in the sentence, the organization is "it" again: "sympathize with the Islamic State got the green light from it".
+		const again = out.length > 0;
+		const lower = r[0].startsWith('t');
+		out.push({ start: at, end: at + r[0].length, with: again && lower ? (r[1] ? 'its' : 'it') : d.display + (r[1] ?? '') });
 	}
 	return out;
+}
+
+/**
+ * The main claim of a clause: a trailing aside that only adds a detail (", especially ...",
+ * ", which ...", ", even though ...") goes, when enough is left to stand as a claim.
+ */
+function mainClaim(text: string): string {
+	const r = text.match(/,\s*(?:especially|which|even though|although|as well as)\b/);
+	if (!r || words(text.slice(0, r.index)).length < 7) return text;
+	return text.slice(0, r.index) + '.';
 }
 
 const attribute = (ctx: Context, text: string) => `According to ${ctx.speaker}, ${text}`;
@@ -151,12 +187,40 @@ function glossAfter(ctx: Context, m: Mention): { start: number; end: number } | 
 	return after ? { start: m.end, end: m.end + after[0].length } : null;
 }
 
+/**
+ * Paraphrase by gloss: each glossary term in the sentence (with the bracketed gloss the text
+ * may give after it) replaced by its gloss, so a statement tests the meaning, not the word.
+ * Terms inside quotation marks are left alone: there the word itself is the point.
+ */
+function glossed(ctx: Context, s: Sentence): { start: number; end: number; with: string }[] {
+	const out: { start: number; end: number; with: string }[] = [];
+	for (const m of ctx.mentions.get(s.id) ?? []) {
+		if (m.kind !== 'term' || !m.entry || /[\u201c"\u2018]$/u.test(ctx.source.raw.slice(m.start - 1, m.start))) continue;
+		// A term used as a modifier ("the wilayat model") would leave "the local provinces model".
+		const gloss = glossAfter(ctx, m);
+		const next = ctx.source.raw.slice(gloss?.end ?? m.end).match(/^\s+([\p{L}-]+)/u)?.[1] ?? '';
+		// Tagged in a frame, since a lone word ("model") reads as a verb.
+		if (next && isContentWord(next) && nlp(`the ${m.text} ${next}`).terms().last().has('#Noun')) continue;
+		out.push({ start: m.start, end: gloss?.end ?? m.end, with: m.entry.gloss });
+	}
+	return out;
+}
+
 /** A name paired with another of its kind ("Syria and Iraq"): a blank there is guessed from habit. */
 function paired(ctx: Context, m: Mention, others: Mention[]): boolean {
 	return others.some((o) => {
 		if (o === m || o.kind !== m.kind) return false;
 		const gap = o.start > m.start ? ctx.source.raw.slice(m.end, o.start) : ctx.source.raw.slice(o.end, m.start);
 		return /^(?:,\s*|\s+(?:and|or)\s+(?:the\s+)?|,\s*(?:and|or)\s+)$/.test(gap);
+	});
+}
+
+/** "Russia" in a sentence that also says "Russian": swapping or blanking one form leaves the other as a clue. */
+function echoed(s: Sentence, m: Mention): boolean {
+	const own = words(m.text).map((w) => w.toLowerCase());
+	return words(s.text.slice(0, m.start - s.start) + ' ' + s.text.slice(m.end - s.start)).some((w) => {
+		const x = w.toLowerCase();
+		return own.some((o) => o.length >= 4 && x !== o && (x.startsWith(o) || o.startsWith(x)) && Math.min(x.length, o.length) >= 4);
 	});
 }
 
@@ -263,9 +327,18 @@ export const clozeRule: Rule = (ctx) => {
 	for (const s of ctx.sentences) {
 		const here = ctx.mentions.get(s.id) ?? [];
 		for (const m of here) {
-			if (sameName(m, here) > 1) continue;
-			const stem = attribute(ctx, blanked(ctx, s, m));
-			const answers = accepted(m);
+			// The organization the whole reading is about is guessed without reading the sentence.
+			if (sameName(m, here) > 1 || m.canonical === ctx.dominant?.canonical) continue;
+			// A term the text glosses in brackets keeps its gloss: the blank then asks for the term
+			// that means "local leader", which only one word fills.
+			const glossed = m.kind === 'term' && m.entry && glossAfter(ctx, m);
+			const stem = attribute(ctx, glossed ? clause(ctx, s, [{ start: m.start, end: m.end, with: BLANK }]) : blanked(ctx, s, m));
+			let answers = glossed ? accepted(m).filter((a) => a !== m.entry!.gloss) : accepted(m);
+			// "hurt the Russians" is answered as well by "Russia": a people's country is the same answer.
+			if (m.kind === 'group') {
+				const land = [...ctx.byKind.entries()].filter(([k]) => k.startsWith('place')).flatMap(([, rs]) => rs).find((r) => r.text.length >= 4 && m.text.startsWith(r.text));
+				if (land) answers = [...answers, land.text];
+			}
 			out.push(
 				candidate(
 					ctx,
@@ -276,7 +349,9 @@ export const clozeRule: Rule = (ctx) => {
 						difficulty: m.kind === 'term' ? 2 : 1,
 						stem,
 						answers,
-						explanation: `The cited sentence has “${m.text}” in this place${m.kind === 'term' && m.entry ? `; the reading glosses it as “${m.entry.gloss}”` : ''}.`,
+						explanation: glossed
+							? `${upperFirst(ctx.speaker)} uses the term “${m.text}” here and glosses it himself as “${m.entry!.gloss}”.`
+							: `The cited sentence has “${m.text}” in this place${m.kind === 'term' && m.entry ? `; the reading glosses it as “${m.entry.gloss}”` : ''}.`,
 						evidence: [evidenceOf(s)],
 						origin: `cloze-${m.kind}`
 					},
@@ -288,32 +363,116 @@ export const clozeRule: Rule = (ctx) => {
 	return out;
 };
 
-/** Multiple choice: the same blank, with three names of the same kind from elsewhere in the reading. */
+/** What to ask for a name of this kind when it is the subject: a role, not the name itself. */
+function whFor(m: Mention, plural: boolean): string | null {
+	if (m.kind === 'person') return 'who';
+	if (m.kind === 'place' && (m.sub === 'country' || m.sub === 'city')) return `which ${m.sub === 'city' ? (plural ? 'cities' : 'city') : plural ? 'countries' : 'country'}`;
+	if (m.kind === 'government') return plural ? 'which governments' : 'which government';
+	return null;
+}
+
+const FINITE = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|do|did|seems|seem|appears|appear)\b/i;
+
+/**
+ * "Turkey is more focused on the Kurds ... than on IS." -> "According to Hassan, which country
+ * is more focused on the Kurds ... than on IS?": the name's role in the claim, asked as a question.
+ * Only when the name is the whole subject and a finite verb follows it.
+ */
+function roleQuestion(ctx: Context, s: Sentence, m: Mention): string | null {
+	const span = withArticle(ctx, m);
+	const text = clause(ctx, s, [{ start: span.start, end: m.end, with: '\u0000' }]);
+	if (!text.startsWith('\u0000 ')) return null;
+	const rest = text.slice(2).replace(/[.!]$/, '');
+	const verb = rest.match(FINITE)?.[0];
+	if (!verb || /[?;:]/.test(rest) || words(rest).length > 30) return null;
+	const wh = whFor(m, /^(?:are|were|have|do|seem|appear)$/i.test(verb));
+	return wh ? attribute(ctx, `${wh} ${rest}?`) : null;
+}
+
+/**
+ * Cloze on the argument's own vocabulary: a topic keyword ("autonomy", "micromanaged") blanked
+ * where the sentence uses it, so the reader recalls the idea, not a name.
+ */
+export const keywordClozeRule: Rule = (ctx) => {
+	const out: Candidate[] = [];
+	const keys = new Map<string, string>();
+	for (const t of ctx.module.topics) for (const k of t.keywords) if (!/\s/.test(k) && k.length >= 5) keys.set(k.toLowerCase(), k);
+	// A word the speaker uses all through the reading ("local") is guessed from habit, not recalled.
+	const spread = new Map<string, number>();
+	for (const s of ctx.sentences) for (const w of new Set(words(s.text.toLowerCase()))) if (keys.has(w)) spread.set(w, (spread.get(w) ?? 0) + 1);
+	const seen = new Set<string>();
+	for (const s of ctx.sentences) {
+		const n = words(s.text).length;
+		if (n < 6 || n > 30) continue;
+		const here = ctx.mentions.get(s.id) ?? [];
+		for (const r of s.text.matchAll(/[\p{L}]+(?:-[\p{L}]+)*/gu)) {
+			const word = r[0];
+			if (!keys.has(word.toLowerCase()) || /^\p{Lu}/u.test(word) || (spread.get(word.toLowerCase()) ?? 0) > 2) continue;
+			// Inside a bracketed gloss the word only restates the term before it.
+			if (/\([^)]*$/.test(s.text.slice(0, r.index!))) continue;
+			// A plain verb ("brings", "agree") is guessed from the grammar; nouns and participles carry the idea.
+			if (nlp(s.text).match(word).has('(#PresentTense|#Infinitive)')) continue;
+			const start = s.start + r.index!;
+			const end = start + word.length;
+			// Names have their own rules; a word used twice in the sentence would be its own clue.
+			if (here.some((m) => m.start < end && start < m.end)) continue;
+			if ((s.text.toLowerCase().match(new RegExp(`(?<!\\p{L})${escapeRegExp(word.toLowerCase())}`, 'gu'))?.length ?? 0) > 1) continue;
+			const k = word.toLowerCase();
+			if (seen.has(`${s.id}:${k}`)) continue;
+			seen.add(`${s.id}:${k}`);
+			out.push(
+				candidate(
+					ctx,
+					{
+						id: id('cloze-word', s, word),
+						type: 'cloze',
+						topic: '',
+						difficulty: 2,
+						// The first letter makes the word the one defensible answer, not one synonym among several.
+						stem: `${attribute(ctx, mainClaim(clause(ctx, s, [{ start, end, with: BLANK }])))} (One word, beginning with “${word.charAt(0)}”.)`,
+						answers: [word],
+						explanation: `${upperFirst(ctx.speaker)} uses “${word}” here, as the cited sentence shows.`,
+						evidence: [evidenceOf(s)],
+						origin: 'cloze-keyword'
+					},
+					sentenceScore(ctx, s) * 1.2
+				)
+			);
+		}
+	}
+	return out;
+};
+
+/** Multiple choice: a name's role asked as a question (or the name blanked), with three names of its kind from elsewhere. */
 export const mcqRule: Rule = (ctx) => {
 	const out: Candidate[] = [];
 	for (const s of ctx.sentences) {
 		const here = ctx.mentions.get(s.id) ?? [];
 		for (const m of here) {
-			if (sameName(m, here) > 1 || !SWAPPABLE.has(m.kind)) continue;
+			if (sameName(m, here) > 1 || !SWAPPABLE.has(m.kind) || echoed(s, m)) continue;
 			const distractors = rivals(ctx, s, m, 3);
 			if (distractors.length < 3) continue;
 			const key = m.entry?.term ?? m.text;
+			const role = roleQuestion(ctx, s, m);
+			// A blank in a long sentence tests its words, not its claim: only short sentences get one.
+			if (!role && words(s.text).length > 22) continue;
 			out.push(
 				candidate(
 					ctx,
 					{
-						id: id('mcq-name', s, m.text),
+						id: id(role ? 'mcq-role' : 'mcq-name', s, m.text),
 						type: 'mcq',
 						topic: '',
 						difficulty: 2,
-						stem: `${attribute(ctx, blanked(ctx, s, m))} Which fills the blank?`,
+						stem: role ?? `${attribute(ctx, blanked(ctx, s, m))} Which fills the blank?`,
 						options: [key, ...distractors.map((d) => d.text)],
 						key: 0,
-						explanation: `${upperFirst(ctx.speaker)} names ${key} in the cited sentence; the other options do not fit what he says there.`,
+						explanation: `${upperFirst(ctx.speaker)} says this of ${key} in the cited sentence; the other options do not fit what he says there.`,
 						evidence: [evidenceOf(s)],
-						origin: `mcq-${m.kind}`
+						origin: role ? `mcq-role-${m.kind}` : `mcq-${m.kind}`
 					},
-					sentenceScore(ctx, s) * 1.1 * (paired(ctx, m, here) ? 0.3 : 1)
+					// A role asked as a question tests the claim; a blank in a long sentence tests its words.
+					sentenceScore(ctx, s) * (role ? 1.6 : 1.1) * (paired(ctx, m, here) ? 0.3 : 1)
 				)
 			);
 		}
@@ -359,7 +518,7 @@ export const trueFalseRule: Rule = (ctx) => {
 	for (const s of ctx.sentences) {
 		const here = ctx.mentions.get(s.id) ?? [];
 		const score = sentenceScore(ctx, s);
-		const statement = attribute(ctx, clause(ctx, s));
+		const statement = attribute(ctx, mainClaim(clause(ctx, s, glossed(ctx, s))));
 		out.push(
 			candidate(
 				ctx,
@@ -378,7 +537,7 @@ export const trueFalseRule: Rule = (ctx) => {
 			)
 		);
 		for (const m of here) {
-			if (sameName(m, here) > 1 || !SWAPPABLE.has(m.kind)) continue;
+			if (sameName(m, here) > 1 || !SWAPPABLE.has(m.kind) || echoed(s, m)) continue;
 			const [rival] = rivals(ctx, s, m, 1);
 			if (!rival) continue;
 			const span = withArticle(ctx, m);
@@ -404,6 +563,167 @@ export const trueFalseRule: Rule = (ctx) => {
 		}
 	}
 	return out;
+};
+
+/** The two sides of a contrast in a clause, as spans of the clause text. */
+type Contrast = { a: [number, number]; b: [number, number]; cut?: number };
+
+const PHRASE = (t: string) => words(t).length >= 1 && words(t).length <= 12 && words(t).some(isContentWord);
+
+/**
+ * Contrasts a statement can reverse: "not A but B", "more X on A than on B", "by A rather than B".
+ * Reversing one makes a false statement without inserting "not".
+ */
+function contrastOf(text: string): Contrast | null {
+	let r = text.match(/\bnot ((?:a |an |the )?[^,;]+?) but ((?:a |an |the )?[^,;.]+)/);
+	if (r) {
+		const a = r.index! + 4;
+		const b = r.index! + r[0].length - r[2].length;
+		return { a: [a, a + r[1].length], b: [b, b + r[2].length] };
+	}
+	r = text.match(/\bmore [\p{L}-]+ (?:on|in|with|about|to) ([^,;]+?) than (?:on |in |with |about |to )?([^,;.]+)/u);
+	if (r) {
+		const b = r.index! + r[0].length - r[2].length;
+		const a = text.indexOf(r[1], r.index!);
+		return { a: [a, a + r[1].length], b: [b, b + r[2].length] };
+	}
+	r = text.match(/\b(?:by|on|in|to|with|for|from|at) ([^,;]+?),? rather than ([^,;.]+)/);
+	// The earliest preposition whose phrase is short enough: "focused on the rebels ..., rather than IS",
+	// not "in Syria and its allies are also focused on the rebels ..., rather than IS".
+	while (r && !PHRASE(r[1])) {
+		const from = r.index! + r[0].indexOf(' ') + 1;
+		const next = text.slice(from).match(/\b(?:by|on|in|to|with|for|from|at) ([^,;]+?),? rather than ([^,;.]+)/);
+		r = next ? Object.assign(next, { index: from + next.index! }) : null;
+	}
+	if (r) {
+		const a = text.indexOf(r[1], r.index!);
+		const b = r.index! + r[0].length - r[2].length;
+		// ", which operates further away" described B; after the swap it would describe A.
+		const cut = text.slice(b + r[2].length).match(/^,\s*which\b/) ? b + r[2].length : undefined;
+		return { a: [a, a + r[1].length], b: [b, b + r[2].length], cut };
+	}
+	return null;
+}
+
+/** True/false: one of the speaker's contrasts reversed ("more focused on IS than on the Kurds"): false. */
+export const contrastRule: Rule = (ctx) => {
+	const out: Candidate[] = [];
+	for (const s of ctx.sentences) {
+		const text = clause(ctx, s, glossed(ctx, s));
+		const c = contrastOf(text);
+		if (!c) continue;
+		const A = text.slice(...c.a);
+		const B = text.slice(...c.b);
+		if (!PHRASE(A) || !PHRASE(B) || A.toLowerCase() === B.toLowerCase()) continue;
+		const end = c.cut ?? text.length;
+		let swapped = text.slice(0, c.a[0]) + B + text.slice(c.a[1], c.b[0]) + A + text.slice(c.b[1], end);
+		if (!/[.!?]$/.test(swapped)) swapped += '.';
+		out.push(
+			candidate(
+				ctx,
+				{
+					id: id('tf-contrast', s, 'reversed'),
+					type: 'truefalse',
+					topic: '',
+					difficulty: 2,
+					stem: attribute(ctx, swapped),
+					key: false,
+					explanation: `False: it is the other way round; ${ctx.speaker} contrasts “${A}” with “${B}” in the cited sentence.`,
+					evidence: [evidenceOf(s)],
+					origin: 'tf-contrast'
+				},
+				// Reversing a contrast tests whether the reader followed the argument: ranked above a swapped name.
+				sentenceScore(ctx, s) * 1.4
+			)
+		);
+	}
+	return out;
+};
+
+/** "Many mistakenly thought that X", "For many it might look like X": a view the speaker reports to reject. */
+const REPORTED = /^(?:many|some|others|critics|observers)?\s*(?:mistakenly|wrongly|falsely)\s+(?:thought|think|believed|believe|assumed|assume|argued|argue)\s+that\s+(.+)$|^for many,?\s+it\s+(?:might|may|could|would)\s+(?:look|seem|appear)\s+(?:like|as if|that)\s+(.+)$/iu;
+
+/**
+ * True/false: the view the speaker reports only to reject ("Many mistakenly thought that IS
+ * would not attempt to provoke Russia ...") stated as his own claim: false, and built without
+ * inserting "not". The rejection must be in the sentence ("mistakenly") or open the next ("But").
+ */
+export const reportedViewRule: Rule = (ctx) => {
+	const out: Candidate[] = [];
+	ctx.sentences.forEach((s, i) => {
+		const text = clause(ctx, s).replace(/^(?:many|some)\s+(?=mistakenly|wrongly|falsely)/i, (m) => m);
+		const r = text.match(REPORTED);
+		if (!r) return;
+		const view = (r[1] ?? r[2]).trim();
+		const inSentence = /mistakenly|wrongly|falsely/i.test(text);
+		const nextRejects = /^(?:but|however|yet)\b/i.test(ctx.sentences[i + 1]?.text ?? '');
+		const rejected = inSentence || nextRejects;
+		if (!rejected || words(view).length < 6 || !standsAlone(view)) return;
+		out.push(
+			candidate(
+				ctx,
+				{
+					id: id('tf-reported', s, 'view'),
+					type: 'truefalse',
+					topic: '',
+					difficulty: 3,
+					stem: attribute(ctx, /[.!?]$/.test(view) ? view : `${view}.`),
+					key: false,
+					explanation: `False: ${ctx.speaker} reports this as a view others hold and rejects it, as the cited sentences show.`,
+					// The next sentence is cited only when it is where the view is rejected.
+					evidence: [evidenceOf(s), ...(!inSentence && nextRejects ? [evidenceOf(ctx.sentences[i + 1])] : [])],
+					origin: 'tf-reported-view'
+				},
+				// Telling the speaker's view from one he reports is the point of reading an argument.
+				sentenceScore(ctx, s) * 1.5
+			)
+		);
+	});
+	return out;
+};
+
+/** Verbs of attention: "X is (more) focused on Y", "X are bogged down in Y". */
+const FOCUS = /^(.+?)\s+(?:is|are|was|were)\s+(?:(?:also|more|mostly|mainly|largely|increasingly|still|now|busy)\s+)*(?:focused on|focusing on|bogged down in|busy with|preoccupied with|looking for|concerned with|absorbed in|fixated on|concentrating on|occupied with)\s+(.+?)(?:,|\s+than\b|\s+rather than\b|[.;]|$)/u;
+
+/**
+ * Matching: actors and what each is focused on, from sentences built alike ("Turkey is more
+ * focused on the Kurds", "The Gulf states are bogged down in their war in Yemen").
+ */
+export const focusMatchingRule: Rule = (ctx) => {
+	const pairs: { actor: string; focus: string; s: Sentence }[] = [];
+	for (const s of ctx.sentences) {
+		const text = clause(ctx, s);
+		const r = text.match(FOCUS);
+		if (!r || words(r[1]).length > 12 || !PHRASE(r[2])) continue;
+		// The subject must open with a name the reading uses (not "many of these countries").
+		const m = (ctx.mentions.get(s.id) ?? []).find((x) => x.kind !== 'term' && r[1].replace(/^the /i, '').startsWith(x.text));
+		if (!m) continue;
+		const actor = upperFirst(r[1]);
+		if (pairs.some((p) => p.actor.toLowerCase() === actor.toLowerCase())) continue;
+		pairs.push({ actor, focus: upperFirst(r[2]), s });
+	}
+	if (pairs.length < 4) return [];
+	const chosen = pairs.slice(0, 6);
+	return [
+		candidate(
+			ctx,
+			{
+				id: `matching-focus-${slug(chosen[0].s.id)}`,
+				type: 'matching',
+				topic: '',
+				difficulty: 2,
+				stem: `Match each actor with what, according to ${ctx.speaker}, it is focused on.`,
+				prompts: chosen.map((p) => p.actor),
+				choices: chosen.map((p) => p.focus),
+				key: chosen.map((_, i) => i),
+				explanation: `Each pair comes from one of the cited sentences, where ${ctx.speaker} says what that actor is focused on.`,
+				evidence: [...new Map(chosen.map((p) => [p.s.id, evidenceOf(p.s)])).values()],
+				origin: 'matching-focus'
+			},
+			// Few rules can write a matching set: it goes in before the items it would settle.
+			6
+		)
+	];
 };
 
 /** Multiple select: a list of two or more names of one kind ("the West and Russia") blanked out. */
@@ -456,54 +776,135 @@ export const listRule: Rule = (ctx) => {
 	return out;
 };
 
-/** Matching: glossary entries with their glosses, one set for terms and one for names. */
+/**
+ * Matching: glossary terms and names with the glosses the module gives, in sets of four pairs
+ * plus two spare glosses of other entries (so the last pair is not forced). A gloss that
+ * repeats a word of its term ("ghazwat Paris" / "the Paris raid") is matched by the word, not
+ * the meaning: such entries stay out.
+ */
 export const matchingRule: Rule = (ctx) => {
 	const out: Candidate[] = [];
 	const reading = ctx.source.shape === 'interview' ? 'interview' : 'article';
-	const sets: [string, string, (k: string) => boolean][] = [
-		['terms', `Match each term from the ${reading} with the meaning the ${reading} gives.`, (k) => k === 'term'],
-		['names', `Match each name from the ${reading} with the description the ${reading} gives.`, (k) => k !== 'term']
-	];
-	for (const [name, stem, fits] of sets) {
-		const pairs: { term: string; gloss: string; s: Sentence; easy: boolean }[] = [];
-		for (const entry of ctx.module.glossary) {
-			if (!fits(entry.kind ?? 'term')) continue;
-			const glossStems = contentStems(entry.gloss);
-			const termStems = contentStems([entry.term, ...entry.variants].join(' '));
-			// A gloss that repeats the term ("IS" / "the Islamic State") tests nothing.
-			if ([...glossStems].every((w) => termStems.has(w))) continue;
-			const with_ = allSentences(ctx.source)
-				.filter((x) => (ctx.mentions.get(x.id) ?? []).some((m) => m.entry === entry))
-				.map((x) => ({ x, fit: [...contentStems(x.text)].filter((w) => glossStems.has(w)).length }))
-				.sort((a, b) => b.fit - a.fit);
-			if (!with_.length) continue;
-			pairs.push({ term: entry.term, gloss: entry.gloss, s: with_[0].x, easy: [...glossStems].some((w) => termStems.has(w)) });
+	const all = allSentences(ctx.source);
+	const pairs: { term: string; gloss: string; kind: string; evidence: Sentence[] }[] = [];
+	for (const entry of ctx.module.glossary) {
+		const glossStems = contentStems(entry.gloss);
+		const termStems = contentStems([entry.term, ...entry.variants].join(' '));
+		if ([...glossStems].some((w) => termStems.has(w))) continue;
+		const using = all
+			.filter((x) => (ctx.mentions.get(x.id) ?? []).some((m) => m.entry === entry))
+			.map((x) => ({ x, fit: [...contentStems(x.text)].filter((w) => glossStems.has(w)).length }))
+			.sort((a, b) => b.fit - a.fit);
+		if (!using.length) continue;
+		const evidence = [using[0].x];
+		// A gloss the best sentence only half shows ("the earlier group that IS rebranded in Sinai") takes
+		// in the neighbouring sentence that shows the rest.
+		const missing = () => [...glossStems].filter((w) => !evidence.some((e) => contentStems(e.text).has(w)));
+		if (missing().length) {
+			const at = all.indexOf(using[0].x);
+			const near = [all[at - 1], all[at + 1]].find((n) => n && n.id.replace(/\.s\d+$/, '') === using[0].x.id.replace(/\.s\d+$/, '') && missing().some((w) => contentStems(n.text).has(w)));
+			if (near) evidence.push(near);
 		}
-		// At most one pair whose gloss shares a word with its term.
-		const chosen: typeof pairs = [];
-		for (const p of pairs) if (chosen.length < 6 && (!p.easy || !chosen.some((c) => c.easy))) chosen.push(p);
-		if (chosen.length < 4) continue;
+		pairs.push({ term: entry.term, gloss: entry.gloss, kind: entry.kind ?? 'term', evidence });
+	}
+	// Terms first, then names: sets of four, each with two spare glosses from the others.
+	pairs.sort((a, b) => Number(a.kind !== 'term') - Number(b.kind !== 'term'));
+	const sets = Math.floor(pairs.length / 4);
+	for (let k = 0; k < sets; k++) {
+		const chosen = pairs.slice(k * 4, k * 4 + 4);
+		const names = chosen.map((p) => p.term.toLowerCase());
+		// A spare gloss that names one of the prompts would point at it.
+		const spares = pairs
+			.filter((p) => !chosen.includes(p) && !names.some((n) => p.gloss.toLowerCase().includes(n)))
+			.sort((a, b) => hash(a.term + k) - hash(b.term + k))
+			.slice(0, 2);
+		const terms = chosen.every((p) => p.kind === 'term');
+		const what = terms ? 'term' : chosen.every((p) => p.kind !== 'term') ? 'name' : 'term or name';
 		out.push(
 			candidate(
 				ctx,
 				{
-					id: `matching-glossary-${name}`,
+					id: `matching-glossary-${slug(chosen.map((p) => p.term).join(' '), 40)}`,
 					type: 'matching',
 					topic: '',
 					difficulty: 2,
-					stem,
+					stem: `Match each ${what} from the ${reading} with what it means there. Two descriptions are not used.`,
 					prompts: chosen.map((p) => p.term),
-					choices: chosen.map((p) => p.gloss),
+					choices: [...chosen.map((p) => p.gloss), ...spares.map((p) => p.gloss)],
 					key: chosen.map((_, i) => i),
-					explanation: `Each ${name === 'terms' ? 'term' : 'name'} is explained where the ${reading} uses it; the cited sentences show each meaning.`,
-					evidence: [...new Map(chosen.map((p) => [p.s.id, evidenceOf(p.s)])).values()],
-					origin: `matching-glossary`
+					explanation: `In the ${reading}, ${chosen.map((p) => `${p.term} is ${p.gloss}`).join('; ')}.`,
+					evidence: [...new Map(chosen.flatMap((p) => p.evidence).map((x) => [x.id, evidenceOf(x)])).values()],
+					origin: 'matching-glossary'
 				},
-				1.5
+				6
 			)
 		);
 	}
 	return out;
 };
 
-export const rules: Rule[] = [clozeRule, mcqRule, glossRule, trueFalseRule, listRule, matchingRule];
+/** A statement that stands on its own: no pronoun or demonstrative pointing outside it, not in the first person. */
+const standsAlone = (t: string) => !/^(?:it|its|they|their|this|these|those|he|she)\b/i.test(t) && !/\b(?:this|these|those|such|I|me|my|we|our)\b/.test(t);
+
+/**
+ * Multiple select: which of these claims the speaker makes. The true options are his sentences
+ * (glossed, trimmed to their main claim); the false ones swap a name for another of its kind
+ * or reverse one of his contrasts. Options come from neighbouring sentences, one per sentence,
+ * so a true claim never sits beside its own false twin.
+ */
+export const statementsRule: Rule = (ctx) => {
+	const out: Candidate[] = [];
+	const order = new Map(ctx.sentences.map((x, i) => [x.id, i]));
+	const sid = (c: Candidate) => c.item.evidence[0].sentenceId;
+	const bare = (stem: string) => upperFirst(stem.replace(/^According to [^,]+,\s*/, ''));
+	const usable = trueFalseRule(ctx)
+		.concat(contrastRule(ctx))
+		.filter((c) => c.item.type === 'truefalse' && c.item.evidence.length === 1)
+		.map((c) => ({ c, text: bare(c.item.stem), key: (c.item as { key: boolean }).key, at: order.get(sid(c)) ?? 0 }))
+		.filter((x) => standsAlone(x.text) && words(x.text).length >= 8 && words(x.text).length <= 22)
+		.sort((a, b) => b.c.score - a.c.score || a.c.item.id.localeCompare(b.c.item.id));
+	const falses = usable.filter((x) => !x.key).sort((a, b) => a.at - b.at);
+	// Every pair of nearby false statements makes a candidate; the selector keeps those that give nothing away.
+	const made = new Set<string>();
+	for (let i = 0; i < falses.length; i++) {
+		const first = falses[i];
+		for (const second of falses.slice(i + 1).filter((f) => sid(f.c) !== sid(first.c) && f.at - first.at <= 8)) {
+		const taken = new Set([sid(first.c), sid(second.c)]);
+		const near = usable
+			.filter((x) => x.key && !taken.has(sid(x.c)))
+			.sort((a, b) => Math.abs(a.at - first.at) - Math.abs(b.at - first.at) || a.at - b.at);
+		const keys: typeof near = [];
+		for (const k of near) if (keys.length < 3 && !keys.some((x) => sid(x.c) === sid(k.c))) keys.push(k);
+		if (keys.length < 2) continue;
+		const options = [...keys, first, second];
+		const lengths = options.map((o) => o.text.length);
+		if (Math.max(...lengths) > 2.8 * Math.min(...lengths)) continue;
+		const evidence = options.map((o) => o.c.item.evidence[0]).sort((a, b) => a.start - b.start);
+		const key = options.map((o) => o.c.item.id).sort().join(' ');
+		if (made.has(key)) continue;
+		made.add(key);
+		out.push(
+			candidate(
+				ctx,
+				{
+					id: `multi-claims-${slug(sid(first.c))}-${slug(sid(second.c))}`,
+					type: 'multi',
+					topic: '',
+					difficulty: 3,
+					stem: `According to ${ctx.speaker}, which of the following are true? Choose all that apply.`,
+					options: options.map((o) => o.text),
+					keys: keys.map((_, k) => k),
+					explanation: `${upperFirst(ctx.speaker)} makes ${keys.length === 2 ? 'two' : 'three'} of these claims in the cited sentences; the other two swap a name or reverse one of his contrasts.`,
+					evidence,
+					origin: 'multi-claims'
+				},
+				// Multiple selects are few: they go in before the one-sentence items they would settle.
+				3.5
+			)
+		);
+		}
+	}
+	return out;
+};
+
+export const rules: Rule[] = [clozeRule, keywordClozeRule, mcqRule, glossRule, trueFalseRule, contrastRule, reportedViewRule, listRule, statementsRule, matchingRule, focusMatchingRule];

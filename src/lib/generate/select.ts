@@ -52,7 +52,7 @@ export type SelectOptions = {
 };
 
 /** Generated items per type at most: rules write some types better than others. */
-const CAP: Record<Question['type'], number> = { cloze: 8, mcq: 7, truefalse: 6, multi: 3, matching: 2 };
+const CAP: Record<Question['type'], number> = { cloze: 12, mcq: 10, truefalse: 12, multi: 5, matching: 3 };
 
 /**
  * Greedy selection: curated items first, then the best-ranked generated item that adds the
@@ -74,25 +74,27 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 		if (c.item.type === 'truefalse') tf[c.item.key ? 'true' : 'false']++;
 		if (!generatedItem) return;
 		perType.set(c.item.type, (perType.get(c.item.type) ?? 0) + 1);
-		for (const e of c.item.evidence) perSentence.set(e.sentenceId, (perSentence.get(e.sentenceId) ?? 0) + 1);
+		// A matching set cites one sentence per pair: it asks no claim of them, so they stay free.
+		if (c.item.type !== 'matching' && c.item.origin !== 'multi-claims') for (const e of c.item.evidence) perSentence.set(e.sentenceId, (perSentence.get(e.sentenceId) ?? 0) + 1);
 		const k = `${c.item.type}:${keyOf(c.item).toLowerCase()}`;
 		keysUsed.set(k, (keysUsed.get(k) ?? 0) + 1);
 	};
-	for (const c of curated) {
-		note(c, false);
-		// A curated item owns the sentences it cites: a generated item there would repeat it or give it away.
-		for (const e of c.item.evidence) perSentence.set(e.sentenceId, 99);
-	}
+	// Curated items do not own their sentences: a rule item may ask about the same sentence
+	// when it gives nothing away (`crossLeaks` decides), so the rules are not crowded out.
+	for (const c of curated) note(c, false);
 
 	let pool = [...generated];
 	const value = (c: Candidate): number | null => {
 		const q = c.item;
 		if ((perType.get(q.type) ?? 0) >= CAP[q.type]) return null;
 		// Matching pairs terms with glosses: it gives no claim away, so it may share sentences.
-		if (q.type !== 'matching' && q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= 1)) return null;
+		if (q.type !== 'matching' && q.origin !== 'multi-claims' && q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= 1)) return null;
 		if (q.type !== 'truefalse' && q.type !== 'matching' && (keysUsed.get(`${q.type}:${keyOf(q).toLowerCase()}`) ?? 0) >= 1) return null;
-		if (q.type === 'truefalse' && tf[q.key ? 'true' : 'false'] > tf[q.key ? 'false' : 'true']) return null;
+		// True and false stay within three of each other, so the bank ends balanced.
+		if (q.type === 'truefalse' && tf[q.key ? 'true' : 'false'] > tf[q.key ? 'false' : 'true'] + 3) return null;
 		let v = c.score;
+		// Every type at least once: a bank without one of them is not a full quiz.
+		if (!chosen.some((x) => x.item.type === q.type)) v += 4;
 		if (c.turns.some((t) => (perTurn.get(t) ?? 0) < opts.perTurn)) v += 1;
 		if ((perTopic.get(q.topic) ?? 0) < opts.perTopic) v += 0.5;
 		return v + (hash(q.id) % 100) / 1e4; // deterministic tie-break

@@ -12,7 +12,9 @@ const modules = readModuleDirs().map((files) => {
 	const loaded = loadModule(files);
 	const curatedFile = join(files.dir, 'curated.json');
 	const curated = existsSync(curatedFile) ? (JSON.parse(readFileSync(curatedFile, 'utf8')) as unknown[]) : [];
-	return { files, ...loaded, curated };
+	const reviewFile = join(files.dir, 'review.json');
+	const reject = existsSync(reviewFile) ? (JSON.parse(readFileSync(reviewFile, 'utf8')) as { id: string; reason: string }[]) : [];
+	return { files, ...loaded, curated, reject };
 });
 
 describe.each(modules.map((m) => [m.module.id, m] as const))('committed bank %s', (_id, m) => {
@@ -39,7 +41,7 @@ describe.each(modules.map((m) => [m.module.id, m] as const))('committed bank %s'
 	});
 
 	it('is up to date: regenerating gives the committed bank', () => {
-		const again = generate(m.source, m.module, { curated: m.curated }).bank;
+		const again = generate(m.source, m.module, { curated: m.curated, reject: m.reject }).bank;
 		expect(JSON.stringify(again, null, '\t') + '\n').toBe(m.files.bankJson);
 	});
 
@@ -97,8 +99,8 @@ describe('the Hassan interview bank meets the issue targets', () => {
 describe('ids are stable', () => {
 	it('names the same item the same way when another item is dropped', () => {
 		const m = modules.find((x) => x.module.id === 'hassan-interview')!;
-		const full = generate(m.source, m.module, { curated: m.curated }).bank.items;
-		const fewer = generate(m.source, m.module, { curated: m.curated.slice(1) }).bank.items;
+		const full = generate(m.source, m.module, { curated: m.curated, reject: m.reject }).bank.items;
+		const fewer = generate(m.source, m.module, { curated: m.curated.slice(1), reject: m.reject }).bank.items;
 		const byId = new Map(full.map((q) => [q.id, q]));
 		let shared = 0;
 		for (const q of fewer) {
