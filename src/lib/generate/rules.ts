@@ -4,7 +4,8 @@ import { BLANK, type Evidence, type Question } from '$lib/content/question';
 import type { Sentence, Source } from '$lib/content/source';
 import { findMentions, glossaryMatchers, type Mention } from './mentions';
 import nlp from 'compromise';
-import { contentStems, escapeRegExp, hash, isContentWord, lowerFirst, slug, upperFirst, words } from './text';
+import { hash } from '../seeded';
+import { contentStems, escapeRegExp, isContentWord, lowerFirst, slug, upperFirst, words } from './text';
 
 /** An item before selection, with what the ranker and the selector need to know. */
 export type Candidate = {

@@ -1,6 +1,7 @@
 import type { Module } from '$lib/content/module';
 import type { Question } from '$lib/content/question';
-import { escapeRegExp, hash, permutation } from './text';
+import { hash } from '../seeded';
+import { escapeRegExp, permutation } from './text';
 import type { Candidate, Context } from './rules';
 import { crossLeaks } from './checks';
 

@@ -1,3 +1,5 @@
+import { hash } from '../seeded';
+
 /** Word-level helpers shared by the rules, the checks and the report. */
 
 const STOP = new Set(
@@ -43,16 +45,6 @@ export function contentStems(text: string, ignore: ReadonlySet<string> = new Set
 		}
 	}
 	return out;
-}
-
-/** FNV-1a: a small stable hash for deterministic choices (key positions, shuffles). */
-export function hash(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return h >>> 0;
 }
 
 /** A stable, readable id part: "Ansar Bayt al-Maqdis" -> "ansar-bayt-al-maqdis". */

@@ -1,26 +1,5 @@
 import type { Question } from '$lib/content/question';
-
-/** A 32-bit hash of a string (FNV-1a), to turn a seed and an item id into a PRNG seed. */
-export function hash(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return h >>> 0;
-}
-
-/** mulberry32: small, fast and the same on every JavaScript engine. */
-export function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { hash, random } from '$lib/seeded';
 
 /** Fisher-Yates with a seeded generator: the same seed always gives the same order. */
 export function shuffle<T>(items: readonly T[], seed: number | string): T[] {
