@@ -170,6 +170,26 @@ describe('quiz', () => {
 		}
 	});
 
+	it('does not welcome the learner back when Start was posted before the page had hydrated', async () => {
+		const page = await context.newPage();
+		// Hold the app's scripts until Start has been clicked: the settings form then posts to `start`.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/**', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(QUIZ, { waitUntil: 'domcontentloaded' });
+		await page.getByRole('button', { name: 'Start quiz' }).click();
+		await page.waitForURL(QUIZ);
+		await questionHeading(page).waitFor();
+		release();
+		// The live session has adopted the server's quiz once it clears the cookie.
+		await page.waitForFunction(() => !document.cookie.includes('passage-quiz='));
+		expect(await position(page)).toEqual([1, 10]);
+		expect(await page.getByText('Welcome back').count()).toBe(0);
+	});
+
 	it('keeps two tabs from overwriting each other', async () => {
 		const a = await context.newPage();
 		await start(a, 'test');
@@ -205,6 +225,20 @@ describe('quiz', () => {
 				await page.locator('.feedback h2').waitFor();
 				expect(await overflow(page)).toBeLessThanOrEqual(0);
 				expect(await axeViolations(page)).toEqual([]);
+				// “End quiz now” lines up with the other buttons: its text starts where a row of buttons starts.
+				const misalignment = await page.evaluate(() => {
+					const actions = document.querySelector('.actions')!;
+					const end = [...actions.querySelectorAll('button')].find((b) => b.textContent?.includes('End quiz now'))!;
+					const range = document.createRange();
+					range.selectNodeContents(end);
+					return Math.abs(range.getBoundingClientRect().left - actions.getBoundingClientRect().left);
+				});
+				const endWrapped = await page.evaluate(() => {
+					const buttons = [...document.querySelectorAll('.actions button')];
+					const end = buttons.find((b) => b.textContent?.includes('End quiz now'))!;
+					return buttons.every((b) => b === end || b.getBoundingClientRect().top < end.getBoundingClientRect().top);
+				});
+				if (endWrapped) expect(misalignment).toBeLessThanOrEqual(1);
 				await page.getByRole('button', { name: 'End quiz now' }).click();
 				await page.getByRole('heading', { name: 'Your results' }).waitFor();
 				expect(await overflow(page)).toBeLessThanOrEqual(0);
