@@ -61,6 +61,18 @@ describe('library and reader', () => {
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/could not find/i);
 	});
 
+	it('explains a 404 for an unknown route in a sentence, not SvelteKit’s bare “Not Found”', async () => {
+		const page = await context.newPage();
+		const response = await page.goto(base + '/review/xyz');
+		expect(response?.status()).toBe(404);
+		const text = await page.locator('main, body').first().innerText();
+		expect(text).not.toMatch(/^Not Found$/m);
+		expect(text).toContain('There is no page at this address.');
+		// A message of our own (an unknown module) is kept as it is.
+		await page.goto(base + '/m/no-such-module');
+		expect(await page.getByText('There is no module called').count()).toBe(1);
+	});
+
 	it('fits a 320 px wide phone without sideways scrolling', async () => {
 		const phone = await newContext({ viewport: { width: 320, height: 640 } });
 		try {
