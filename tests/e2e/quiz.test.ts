@@ -74,7 +74,7 @@ describe('quiz', () => {
 			}
 			await page.getByRole('button', { name: /^(Next|See results)$/ }).waitFor();
 			expect(await page.locator('.feedback h2').textContent()).toMatch(/Correct|Incorrect|Partly right/);
-			const evidence = page.locator('.feedback a[href^="/m/hassan-interview#"]');
+			const evidence = page.locator('.feedback a[href^="/m/hassan-interview?from=%2Fm%2Fhassan-interview%2Fquiz#"]');
 			expect(await evidence.count()).toBeGreaterThan(0);
 			if (!feedbackChecked) {
 				expect(await page.evaluate(() => document.activeElement?.closest('.feedback') !== null)).toBe(true);
@@ -92,7 +92,7 @@ describe('quiz', () => {
 		const retry = page.getByRole('button', { name: /Retry the missed ones/ });
 		if (await retry.count()) {
 			const missed = Number(/\((\d+)\)/.exec((await retry.textContent()) ?? '')![1]);
-			expect(await page.locator('.missed a[href^="/m/hassan-interview#"]').count()).toBeGreaterThan(0);
+			expect(await page.locator('.missed a[href^="/m/hassan-interview?from=%2Fm%2Fhassan-interview%2Fquiz#"]').count()).toBeGreaterThan(0);
 			await retry.click();
 			await questionHeading(page).waitFor();
 			expect(await position(page)).toEqual([1, missed]);
