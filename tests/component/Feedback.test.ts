@@ -27,6 +27,13 @@ describe('Feedback', () => {
 		expect(link).toHaveAttribute('href', `/m/hassan-interview#${mcq.evidence[0].sentenceId}`);
 	});
 
+	it('tells the reader where the learner came from, so it can offer the way back', () => {
+		const response = { type: 'mcq' as const, choice: 2 };
+		render(Feedback, { question: mcq, response, grade: grade(mcq, response), moduleId: 'hassan-interview', from: '/review' });
+		const link = screen.getByRole('link', { name: mcq.evidence[0].quote });
+		expect(link).toHaveAttribute('href', `/m/hassan-interview?from=%2Freview#${mcq.evidence[0].sentenceId}`);
+	});
+
 	it('gives partial credit a words-and-icon verdict of its own', () => {
 		const response = { type: 'multi' as const, choices: [0] };
 		render(Feedback, { question: multi, response, grade: grade(multi, response), moduleId: 'm' });

@@ -37,6 +37,21 @@ describe('QuizSession', () => {
 		s.destroy();
 	});
 
+	it('does not call a quiz resumed when the server has only just started it (Start posted before hydration)', async () => {
+		localStorage.clear();
+		const server = new QuizSession(options({ storage: undefined, tabId: 'server' }));
+		await server.restored;
+		server.send({ type: 'quiz.start' });
+		const kept = serialize(server.current, 'server', clock);
+		server.destroy();
+
+		const s = new QuizSession(options({ kept }));
+		await s.restored;
+		expect(s.current.hasTag('question')).toBe(true);
+		expect(s.resumed).toBe(false);
+		s.destroy();
+	});
+
 	it('keeps its own saved quiz when the kept one is older', async () => {
 		localStorage.clear();
 		const old = serialize(new QuizSession(options({ storage: undefined })).current, 'server', 0);

@@ -74,7 +74,7 @@ describe('quiz', () => {
 			}
 			await page.getByRole('button', { name: /^(Next|See results)$/ }).waitFor();
 			expect(await page.locator('.feedback h2').textContent()).toMatch(/Correct|Incorrect|Partly right/);
-			const evidence = page.locator('.feedback a[href^="/m/hassan-interview#"]');
+			const evidence = page.locator('.feedback a[href^="/m/hassan-interview?from=%2Fm%2Fhassan-interview%2Fquiz#"]');
 			expect(await evidence.count()).toBeGreaterThan(0);
 			if (!feedbackChecked) {
 				expect(await page.evaluate(() => document.activeElement?.closest('.feedback') !== null)).toBe(true);
@@ -92,7 +92,7 @@ describe('quiz', () => {
 		const retry = page.getByRole('button', { name: /Retry the missed ones/ });
 		if (await retry.count()) {
 			const missed = Number(/\((\d+)\)/.exec((await retry.textContent()) ?? '')![1]);
-			expect(await page.locator('.missed a[href^="/m/hassan-interview#"]').count()).toBeGreaterThan(0);
+			expect(await page.locator('.missed a[href^="/m/hassan-interview?from=%2Fm%2Fhassan-interview%2Fquiz#"]').count()).toBeGreaterThan(0);
 			await retry.click();
 			await questionHeading(page).waitFor();
 			expect(await position(page)).toEqual([1, missed]);
@@ -170,6 +170,28 @@ describe('quiz', () => {
 		}
 	});
 
+	it('does not welcome the learner back when Start was posted before the page had hydrated', async () => {
+		// Start goes through the form (as it does before the page's script runs) ...
+		const noJs = await newContext({ javaScriptEnabled: false });
+		try {
+			const before = await noJs.newPage();
+			await before.goto(QUIZ);
+			await before.getByRole('button', { name: 'Start quiz' }).click();
+			await questionHeading(before).waitFor();
+			await context.addCookies(await noJs.cookies());
+		} finally {
+			await noJs.close();
+		}
+		// ... and the page the server answers with then hydrates and adopts that quiz.
+		const page = await context.newPage();
+		await page.goto(QUIZ);
+		await questionHeading(page).waitFor();
+		await page.waitForFunction(() => !document.cookie.includes('passage-quiz='));
+		await page.getByText(/Keyboard:/).waitFor();
+		expect(await position(page)).toEqual([1, 10]);
+		expect(await page.getByText('Welcome back').count()).toBe(0);
+	});
+
 	it('keeps two tabs from overwriting each other', async () => {
 		const a = await context.newPage();
 		await start(a, 'test');
@@ -205,6 +227,20 @@ describe('quiz', () => {
 				await page.locator('.feedback h2').waitFor();
 				expect(await overflow(page)).toBeLessThanOrEqual(0);
 				expect(await axeViolations(page)).toEqual([]);
+				// “End quiz now” lines up with the other buttons: its text starts where a row of buttons starts.
+				const misalignment = await page.evaluate(() => {
+					const actions = document.querySelector('.actions')!;
+					const end = [...actions.querySelectorAll('button')].find((b) => b.textContent?.includes('End quiz now'))!;
+					const range = document.createRange();
+					range.selectNodeContents(end);
+					return Math.abs(range.getBoundingClientRect().left - actions.getBoundingClientRect().left);
+				});
+				const endWrapped = await page.evaluate(() => {
+					const buttons = [...document.querySelectorAll('.actions button')];
+					const end = buttons.find((b) => b.textContent?.includes('End quiz now'))!;
+					return buttons.every((b) => b === end || b.getBoundingClientRect().top < end.getBoundingClientRect().top);
+				});
+				if (endWrapped) expect(misalignment).toBeLessThanOrEqual(1);
 				await page.getByRole('button', { name: 'End quiz now' }).click();
 				await page.getByRole('heading', { name: 'Your results' }).waitFor();
 				expect(await overflow(page)).toBeLessThanOrEqual(0);

@@ -41,6 +41,45 @@ describe('library and reader', () => {
 		expect(await axeViolations(page)).toEqual([]);
 	});
 
+	it('from a quiz’s evidence link, focuses the cited sentence in view and offers the way back to the quiz', async () => {
+		const page = await context.newPage();
+		await page.goto(`${base}/m/hassan-interview/quiz`);
+		await page.getByRole('button', { name: 'Start quiz' }).click();
+		const heading = page.getByRole('heading', { name: /^Question \d+ of \d+$/ });
+		await heading.waitFor();
+		await page.getByRole('button', { name: 'Skip' }).click();
+		await expect.poll(() => heading.textContent()).toMatch(/^Question 2 /);
+		await page.getByRole('button', { name: 'End quiz now' }).click();
+		const evidence = page.locator('.missed a[href*="from="]').first();
+		await evidence.waitFor();
+		const href = (await evidence.getAttribute('href'))!;
+		const target = href.slice(href.indexOf('#') + 1);
+		await evidence.focus();
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/\/m\/hassan-interview\?from=/);
+		const sentence = page.locator(`[id="${target}"]`);
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(target);
+		expect(await sentence.getAttribute('tabindex')).toBe('-1');
+		await expect.poll(async () => {
+			const box = (await sentence.boundingBox())!;
+			return box.y >= 0 && box.y + box.height <= page.viewportSize()!.height;
+		}).toBe(true);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.getByRole('link', { name: 'Back to the quiz' }).click();
+		await page.getByRole('heading', { name: 'Your results' }).waitFor();
+	});
+
+	it('offers no way back to an address outside the site', async () => {
+		const page = await context.newPage();
+		for (const from of ['//evil.example/quiz', 'https://evil.example/', '/\\evil.example']) {
+			await page.goto(`${base}/m/hassan-interview?from=${encodeURIComponent(from)}`);
+			await page.getByRole('heading', { level: 1 }).waitFor();
+			expect(await page.getByRole('link', { name: /^Back to/ }).count(), from).toBe(0);
+		}
+		await page.goto(`${base}/m/hassan-interview?from=${encodeURIComponent('/review')}`);
+		expect(await page.getByRole('link', { name: 'Back to your review' }).getAttribute('href')).toBe('/review');
+	});
+
 	it('highlights a cited sentence without JavaScript', async () => {
 		const noJs = await newContext({ javaScriptEnabled: false });
 		try {
@@ -59,6 +98,18 @@ describe('library and reader', () => {
 		const response = await page.goto(base + '/m/no-such-module');
 		expect(response?.status()).toBe(404);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/could not find/i);
+	});
+
+	it('explains a 404 for an unknown route in a sentence, not SvelteKit’s bare “Not Found”', async () => {
+		const page = await context.newPage();
+		const response = await page.goto(base + '/review/xyz');
+		expect(response?.status()).toBe(404);
+		const text = await page.locator('main, body').first().innerText();
+		expect(text).not.toMatch(/^Not Found$/m);
+		expect(text).toContain('There is no page at this address.');
+		// A message of our own (an unknown module) is kept as it is.
+		await page.goto(base + '/m/no-such-module');
+		expect(await page.getByText('There is no module called').count()).toBe(1);
 	});
 
 	it('fits a 320 px wide phone without sideways scrolling', async () => {

@@ -121,6 +121,43 @@ describe('review', () => {
 		}
 	});
 
+	it('draws the Target recall slider in the accent colour, with 3:1 contrast on the page, light and dark', async () => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const themed = await newContext({ colorScheme });
+			try {
+				const page = await themed.newPage();
+				await page.goto(`${base}/review`);
+				const slider = page.getByRole('slider', { name: /Target recall/ });
+				await slider.waitFor();
+				const { accent, used, bg } = await slider.evaluate((el) => {
+					// Resolves a colour to rgb() the way the browser computes it.
+					const probe = (value: string) => {
+						const p = document.createElement('span');
+						p.style.color = value;
+						document.body.append(p);
+						const rgb = getComputedStyle(p).color;
+						p.remove();
+						return rgb;
+					};
+					const root = getComputedStyle(document.documentElement);
+					return { accent: probe(root.getPropertyValue('--color-accent')), used: getComputedStyle(el).accentColor, bg: probe(root.getPropertyValue('--color-bg')) };
+				});
+				expect(used, colorScheme).toBe(accent);
+				const luminance = (rgb: string) => {
+					const [r, g, b] = rgb.match(/\d+/g)!.map((c) => {
+						const v = Number(c) / 255;
+						return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+					});
+					return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+				};
+				const [hi, lo] = [luminance(accent), luminance(bg)].sort((a, b) => b - a);
+				expect((hi + 0.05) / (lo + 0.05), colorScheme).toBeGreaterThanOrEqual(3);
+			} finally {
+				await themed.close();
+			}
+		}
+	});
+
 	it('fits a 320 px phone in dark mode on every screen, without sideways scrolling, and passes axe', async () => {
 		const phone = await newContext({ viewport: { width: 320, height: 640 }, colorScheme: 'dark' });
 		try {

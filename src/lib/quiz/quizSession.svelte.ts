@@ -59,7 +59,7 @@ export class QuizSession {
 	notice = $state<string | null>(null);
 	/** True when another tab has written this quiz since: this tab stops saving until `takeOver()`. */
 	elsewhere = $state(false);
-	/** True when this session resumed a saved quiz. */
+	/** True when this session resumed a saved quiz that had been worked on since it started. */
 	resumed = $state(false);
 	/** False until any saved quiz has been looked at. */
 	ready = $state(false);
@@ -137,7 +137,10 @@ export class QuizSession {
 			actor = createActor(quizMachine, { input });
 			actor.start();
 		}
-		this.resumed = !!snapshot && actor.getSnapshot().value !== 'intro';
+		const { context } = actor.getSnapshot();
+		// Nothing happened since the start (a quiz the no-JS form just started, adopted as the page
+		// hydrates): there is nothing to come back to, so it is not called a resumed quiz.
+		this.resumed = !!snapshot && actor.getSnapshot().value !== 'intro' && context.lastAt !== context.startedAt;
 		this.#snapshot = actor.getSnapshot();
 		actor.subscribe((s) => {
 			this.#snapshot = s;

@@ -1,5 +1,5 @@
 import { cardKey, QuizResult, suggestedRating, type Deck, type FsrsLog } from './deck';
-import { createScheduler, type Grade, type Scheduler } from './scheduler';
+import { createScheduler, Rating, type Grade, type Scheduler } from './scheduler';
 
 export type RateInput = {
 	moduleId: string;
@@ -34,6 +34,8 @@ export type RecordOutcome = {
 	deck: Deck;
 	/** Results that became (or updated) a card. */
 	recorded: number;
+	/** Of those, the ones rated Again (back the same day); the rest come back days later. */
+	missed: number;
 	/** Malformed results, ones already recorded, and ones older than the card's last review. */
 	skipped: number;
 };
@@ -52,6 +54,7 @@ export function recordQuizResults(
 	const nowMs = +now;
 	const cards = { ...deck.cards };
 	let recorded = 0;
+	let missed = 0;
 	let skipped = 0;
 	const valid = results
 		.map((r) => QuizResult.safeParse(r))
@@ -70,6 +73,7 @@ export function recordQuizResults(
 		const rating = r.rating ?? suggestedRating(r.correct);
 		rateInto(cards, { moduleId: r.moduleId, itemId: r.itemId, rating, at: r.at, source: 'quiz', questionId: r.itemId }, scheduler);
 		recorded++;
+		if (rating === Rating.Again) missed++;
 	}
-	return { deck: recorded > 0 ? { ...deck, cards } : deck, recorded, skipped };
+	return { deck: recorded > 0 ? { ...deck, cards } : deck, recorded, missed, skipped };
 }

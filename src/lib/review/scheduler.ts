@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, generatorParameters, Rating, StrategyMode, type Card, type CardInput, type FSRS, type Grade, type ReviewLog } from 'ts-fsrs';
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, StrategyMode, type Card, type CardInput, type FSRS, type Grade, type ReviewLog } from 'ts-fsrs';
 import type { FsrsCard, FsrsLog } from './deck';
 import { clampRetention } from './retention';
 
@@ -73,9 +73,23 @@ function shortSeed(this: unknown): string {
 	return `${review_time.getTime()}_${current.reps}_${Math.round(current.difficulty * current.stability * 1000)}`;
 }
 
+const DAY = 86_400_000;
+
+/**
+ * Easy at least a day beyond Good. ts-fsrs keeps Hard < Good < Easy apart for cards in review,
+ * but from the last (re)learning step Good and Easy both graduate on the card's stability
+ * alone, and after a miss that is 1 day for both: Easy would look the same as Good.
+ */
+function easyBeyondGood(easy: Card, good: Card, at: number): Card {
+	if (easy.state !== State.Review || good.state !== State.Review || easy.scheduled_days > good.scheduled_days) return easy;
+	const days = good.scheduled_days + 1;
+	return { ...easy, scheduled_days: days, due: new Date(at + days * DAY) };
+}
+
 /**
  * ts-fsrs with Passage's steps: one 10-minute (re)learning step, so a missed item comes back
- * the same day and an item answered right graduates straight to a review days away.
+ * the same day (Hard: 15 min) and an item answered right graduates straight to a review days
+ * away, Easy always further than Good.
  */
 export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 	const retention = clampRetention(options.retention);
@@ -95,8 +109,11 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 		retention,
 		fuzz,
 		next(card, rating, at) {
-			const r = f.next(cardAt(card, at), new Date(at), rating);
-			return { card: fromFsrsCard(r.card), log: fromFsrsLog(r.log) };
+			const from = cardAt(card, at);
+			const r = f.next(from, new Date(at), rating);
+			// Only Easy needs Good to compare with, so the other ratings stay one ts-fsrs call.
+			const next = rating === Rating.Easy ? easyBeyondGood(r.card, f.next(from, new Date(at), Rating.Good).card, at) : r.card;
+			return { card: fromFsrsCard(next), log: fromFsrsLog(r.log) };
 		},
 		preview(card, at) {
 			const p = f.repeat(cardAt(card, at), new Date(at));
@@ -104,7 +121,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 				[Rating.Again]: p[Rating.Again].card.due.getTime(),
 				[Rating.Hard]: p[Rating.Hard].card.due.getTime(),
 				[Rating.Good]: p[Rating.Good].card.due.getTime(),
-				[Rating.Easy]: p[Rating.Easy].card.due.getTime()
+				[Rating.Easy]: easyBeyondGood(p[Rating.Easy].card, p[Rating.Good].card, at).due.getTime()
 			};
 		}
 	};

@@ -48,6 +48,25 @@ describe('ReviewCard', () => {
 		expect(onrate).toHaveBeenLastCalledWith(Rating.Easy);
 	});
 
+	it('says so when two ratings would bring the card back after the same (rounded) time', () => {
+		const response = { type: 'mcq' as const, choice: KEY };
+		const at = Date.parse('2026-03-02T17:00:00Z');
+		const day = 86_400_000;
+		const due = { [Rating.Again]: at + 600_000, [Rating.Hard]: at + 50 * day, [Rating.Good]: at + 55 * day, [Rating.Easy]: at + 80 * day };
+		const answered = { response, graded: grade(mcq, response), suggested: Rating.Good as const };
+		render(ReviewCard, { ...props, answered, preview: { at, due }, onanswer: vi.fn(), onrate: vi.fn() });
+		expect(screen.getByRole('group', { name: 'How well did you know it?' })).toHaveAccessibleDescription(/Hard and Good both bring it back in about 2 months/);
+	});
+
+	it('adds no such note when every rating reads differently', () => {
+		const response = { type: 'mcq' as const, choice: KEY };
+		const at = Date.parse('2026-03-02T17:00:00Z');
+		const due = { [Rating.Again]: at + 600_000, [Rating.Hard]: at + 900_000, [Rating.Good]: at + 86_400_000, [Rating.Easy]: at + 2 * 86_400_000 };
+		const answered = { response, graded: grade(mcq, response), suggested: Rating.Good as const };
+		render(ReviewCard, { ...props, answered, preview: { at, due }, onanswer: vi.fn(), onrate: vi.fn() });
+		expect(screen.queryByText(/both bring it back/)).not.toBeInTheDocument();
+	});
+
 	it('answers from the keyboard like the quiz: a digit picks an option, Enter checks', async () => {
 		const onanswer = vi.fn();
 		render(ReviewCard, { ...props, seed: 7, onanswer, onrate: vi.fn() });

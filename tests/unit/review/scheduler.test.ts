@@ -63,6 +63,25 @@ describe('scheduler (ts-fsrs, fuzz off, fixed now)', () => {
 		expect(p[Rating.Good]).toBeLessThan(p[Rating.Easy]);
 	});
 
+	it('keeps the four ratings apart after a miss and after a lapse, Easy at least a day beyond Good', () => {
+		const missed = scheduler.next(null, Rating.Again, now).card;
+		const learnt = scheduler.next(scheduler.next(null, Rating.Good, now).card, Rating.Good, now + 2 * DAY).card;
+		const lapsed = scheduler.next(learnt, Rating.Again, learnt.due).card;
+		for (const retention of [0.8, 0.9, 0.97]) {
+			const s = createScheduler({ fuzz: false, retention });
+			for (const card of [null, missed, lapsed]) {
+				const at = card?.due ?? now;
+				const p = s.preview(card, at);
+				expect(p[Rating.Again]).toBeLessThan(p[Rating.Hard]);
+				expect(p[Rating.Hard]).toBeLessThan(p[Rating.Good]);
+				expect(p[Rating.Easy] - p[Rating.Good]).toBeGreaterThanOrEqual(DAY);
+				// What the button promised is what rating does.
+				expect(s.next(card, Rating.Easy, at).card.due).toBe(p[Rating.Easy]);
+				expect(s.next(card, Rating.Good, at).card.due).toBe(p[Rating.Good]);
+			}
+		}
+	});
+
 	it('spreads long intervals when fuzz is on, the same way for the same inputs', () => {
 		const fuzzy = createScheduler({ fuzz: true });
 		let plain = scheduler.next(null, Rating.Good, now).card;
