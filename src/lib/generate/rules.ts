@@ -894,6 +894,4 @@ export const statementsRule: Rule = (ctx) => {
 
 // keywordClozeRule is not run: a one-word blank of a copied sentence with a first-letter hint is
 // found by string lookup, and without the hint synonyms fit (second reader, review 2).
-// trueFalseRule is not run either: without the True statements it only wrote copied sentences
-// with one name swapped, which would teach "copied wording with a strange name = False".
-export const rules: Rule[] = [clozeRule, mcqRule, glossRule, contrastRule, reportedViewRule, listRule, statementsRule, matchingRule, focusMatchingRule];
+export const rules: Rule[] = [clozeRule, mcqRule, glossRule, trueFalseRule, contrastRule, reportedViewRule, listRule, statementsRule, matchingRule, focusMatchingRule];
