@@ -519,24 +519,8 @@ export const trueFalseRule: Rule = (ctx) => {
 	for (const s of ctx.sentences) {
 		const here = ctx.mentions.get(s.id) ?? [];
 		const score = sentenceScore(ctx, s);
-		const statement = attribute(ctx, mainClaim(clause(ctx, s, glossed(ctx, s))));
-		out.push(
-			candidate(
-				ctx,
-				{
-					id: id('tf-true', s, 'stated'),
-					type: 'truefalse',
-					topic: '',
-					difficulty: 1,
-					stem: statement,
-					key: true,
-					explanation: `True: ${ctx.speaker} makes this point in the cited sentence.`,
-					evidence: [evidenceOf(s)],
-					origin: 'tf-stated'
-				},
-				score * 0.9
-			)
-		);
+		// No True statement that copies the sentence: a learner would answer by recognising the
+		// wording (second reader), and copied wording = True is a pattern. Only the swaps are written.
 		for (const m of here) {
 			if (sameName(m, here) > 1 || !SWAPPABLE.has(m.kind) || echoed(s, m)) continue;
 			const [rival] = rivals(ctx, s, m, 1);
@@ -908,4 +892,6 @@ export const statementsRule: Rule = (ctx) => {
 	return out;
 };
 
-export const rules: Rule[] = [clozeRule, keywordClozeRule, mcqRule, glossRule, trueFalseRule, contrastRule, reportedViewRule, listRule, statementsRule, matchingRule, focusMatchingRule];
+// keywordClozeRule is not run: a one-word blank of a copied sentence with a first-letter hint is
+// found by string lookup, and without the hint synonyms fit (second reader, review 2).
+export const rules: Rule[] = [clozeRule, mcqRule, glossRule, trueFalseRule, contrastRule, reportedViewRule, listRule, statementsRule, matchingRule, focusMatchingRule];

@@ -88,6 +88,9 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 	const value = (c: Candidate): number | null => {
 		const q = c.item;
 		if ((perType.get(q.type) ?? 0) >= CAP[q.type]) return null;
+		// A copied sentence with one name swapped is answered by spotting the odd name: it only
+		// fills in when the bank would otherwise lack true/false items.
+		if (q.origin.startsWith('tf-swap') && tf.true + tf.false >= 6) return null;
 		// Matching pairs terms with glosses: it gives no claim away, so it may share sentences.
 		if (q.type !== 'matching' && q.origin !== 'multi-claims' && q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= 1)) return null;
 		if (q.type !== 'truefalse' && q.type !== 'matching' && (keysUsed.get(`${q.type}:${keyOf(q).toLowerCase()}`) ?? 0) >= 1) return null;
