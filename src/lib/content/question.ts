@@ -72,7 +72,7 @@ export type QuestionType = Question['type'];
 export const questionTypes = ['mcq', 'multi', 'truefalse', 'cloze', 'matching'] as const satisfies readonly QuestionType[];
 
 // BLANK and toPublic live in a zod-free module so browser code can import them cheaply.
-export { BLANK, toPublic } from './publicQuestion';
+export { BLANK, toPublic } from './publicQuestion.ts';
 
 /** A learner's answer to one question. */
 export const Response = z.discriminatedUnion('type', [
