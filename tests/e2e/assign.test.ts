@@ -335,11 +335,12 @@ describe('bad input', () => {
 });
 
 describe('the student page as a student sees it', () => {
-	const cloze = bank.items.find((q) => q.type === 'cloze')!;
+	// Typed answers: the page waits for a pause in typing before saving, the case that lagged.
+	const clozes = bank.items.filter((q) => q.type === 'cloze').slice(0, 3);
 
 	it('counts an answer saved by script at once, even when "Next question" is pressed before the save', async () => {
 		const teacher = await (await context()).newPage();
-		const { studentUrl } = await createAssignment(teacher, 'Progress', 'test', [cloze, ...chosen], 5);
+		const { studentUrl } = await createAssignment(teacher, 'Progress', 'test', clozes);
 		const page = await (await context()).newPage();
 		await page.goto(studentUrl);
 		// A student page has the brand and the skip link but not the site's navigation.
@@ -355,13 +356,13 @@ describe('the student page as a student sees it', () => {
 		expect(await button.count()).toBe(1);
 		await page.getByText('Not answered yet.').waitFor();
 
-		// Answer whatever item is first (the order is shuffled), then press Next at once: no Save.
+		// Type an answer, then press Next at once: no Save.
 		const q = await itemOnScreen(page);
-		if (q.type === 'cloze') await page.getByLabel('Your answer for the blank').fill(q.answers[0]);
-		else await choose(page, true);
+		if (q.type !== 'cloze') throw new Error('expected a cloze item');
+		await page.getByLabel('Your answer for the blank').fill(q.answers[0]);
 		await page.getByRole('link', { name: 'Next question' }).click();
 		await waitForStep(page, 2);
-		await page.getByText('1 of 5 answered').waitFor();
+		await page.getByText('1 of 3 answered').waitFor();
 		expect(await page.getByRole('link', { name: '1 (answered)' }).textContent()).toContain('✓');
 		expect(await page.getByRole('link', { name: '2 (not answered)' }).textContent()).not.toContain('✓');
 		// The same button on every item, answered or not.
@@ -369,12 +370,12 @@ describe('the student page as a student sees it', () => {
 
 		// A reload agrees with what the page showed.
 		await page.reload();
-		await page.getByText('1 of 5 answered').waitFor();
+		await page.getByText('1 of 3 answered').waitFor();
 
 		// The review step reads as sentences.
 		await page.goto(`${studentUrl}?q=review`);
 		const summary = await page.getByText(/You have answered/).textContent();
-		expect(summary?.replace(/\s+/g, ' ')).toContain('1 of 5 items. Unanswered items count as wrong.');
+		expect(summary?.replace(/\s+/g, ' ')).toContain('1 of 3 items. Unanswered items count as wrong.');
 	});
 
 	it('shows progress without JavaScript after "Save and go on"', async () => {
