@@ -192,6 +192,13 @@ describe('assign by link', () => {
 			await expect(teacher.getByRole('rowheader', { name: label, exact: true }).count()).resolves.toBe(1);
 		const started = await teacher.locator('tr[data-student] td:first-of-type').allTextContents();
 		expect(started.every((t) => /\d{2}:\d{2}/.test(t))).toBe(true);
+		// Left attempts can be hidden (nothing is deleted) and shown again.
+		await teacher.getByText('3 started and never submitted.').waitFor();
+		await teacher.getByRole('link', { name: 'Hide them' }).click();
+		await teacher.getByText('No one has submitted yet.').waitFor();
+		expect(await teacher.getByRole('rowheader', { name: /^Sam/ }).count()).toBe(0);
+		await teacher.getByRole('link', { name: 'Show them' }).click();
+		await teacher.getByRole('rowheader', { name: 'Sam (3)', exact: true }).waitFor();
 	});
 });
 
