@@ -22,14 +22,14 @@ afterAll(async () => {
 	await Promise.all(contexts.map((c) => c.close()));
 });
 
-/** Creates an assignment on /teach and returns its two links. */
-async function createAssignment(page: Page, title: string, mode: 'test' | 'practice' = 'test') {
+/** Creates an assignment on /teach from `pool` (default: the four chosen items, each student gets `count`) and returns its two links. */
+async function createAssignment(page: Page, title: string, mode: 'test' | 'practice' = 'test', pool: Question[] = chosen, count = pool.length) {
 	await page.goto(base + '/teach');
 	await page.getByLabel('Title students see').fill(title);
-	await page.getByLabel('Items per student').fill(String(chosen.length));
+	await page.getByLabel('Items per student').fill(String(count));
 	await page.getByLabel('Attempts allowed').fill('1');
 	if (mode === 'practice') await page.locator('input[name="mode"][value="practice"]').check();
-	const keep = chosen.map((q) => q.id);
+	const keep = pool.map((q) => q.id);
 	await page.locator('input[name="exclude"]').evaluateAll((boxes, keep) => {
 		for (const box of boxes as HTMLInputElement[]) box.checked = !keep.includes(box.value);
 	}, keep);
@@ -138,7 +138,9 @@ describe('assign by link', () => {
 		await page.getByRole('heading', { name: 'Results: Week 3: Hassan' }).waitFor();
 		for (const [name, e] of expected) {
 			const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
-			await expect(row.locator('td').nth(2).textContent()).resolves.toBe(`${Math.round(e.score * 100)}%`);
+			// Started, Status, Attempts, Best…
+			await expect(row.locator('td').nth(3).textContent()).resolves.toBe(`${Math.round(e.score * 100)}%`);
+			await expect(row.locator('td').nth(1).textContent()).resolves.toMatch(/^\s*Submitted\s*$/);
 		}
 		// The HTML in a name is text: no <b> element appeared.
 		expect(await page.locator('table b').count()).toBe(0);
@@ -169,6 +171,34 @@ describe('assign by link', () => {
 		await waitForStep(student, 1);
 		await expect.poll(() => teacher.getByTestId('counts').textContent(), { timeout: 10_000 }).toBe('3 submitted, 1 in progress');
 		await expect(teacher.getByRole('rowheader', { name: 'Dev', exact: true }).count()).resolves.toBe(1);
+		// The status has its own column: "In progress", never glued to the attempt count ("1in progress").
+		const dev = teacher.locator('tr[data-student="Dev"]');
+		await expect(dev.locator('td').nth(1).textContent()).resolves.toMatch(/^\s*In progress\s*$/);
+		expect(await teacher.locator('table').first().innerText()).not.toMatch(/\din progress/i);
+	});
+
+	it('numbers students who share a name and says when each started', async () => {
+		const teacher = await (await context()).newPage();
+		const { studentUrl, teacherUrl } = await createAssignment(teacher, 'Namesakes');
+		for (let k = 0; k < 3; k++) {
+			const page = await (await context()).newPage();
+			await page.goto(studentUrl);
+			await page.getByLabel('Your name').fill('Sam');
+			await page.getByRole('button', { name: 'Start' }).click();
+			await waitForStep(page, 1);
+		}
+		await teacher.goto(teacherUrl);
+		for (const label of ['Sam (1)', 'Sam (2)', 'Sam (3)'])
+			await expect(teacher.getByRole('rowheader', { name: label, exact: true }).count()).resolves.toBe(1);
+		const started = await teacher.locator('tr[data-student] td:first-of-type').allTextContents();
+		expect(started.every((t) => /\d{2}:\d{2}/.test(t))).toBe(true);
+		// Left attempts can be hidden (nothing is deleted) and shown again.
+		await teacher.getByText('3 started and never submitted.').waitFor();
+		await teacher.getByRole('link', { name: 'Hide them' }).click();
+		await teacher.getByText('No one has submitted yet.').waitFor();
+		expect(await teacher.getByRole('rowheader', { name: /^Sam/ }).count()).toBe(0);
+		await teacher.getByRole('link', { name: 'Show them' }).click();
+		await teacher.getByRole('rowheader', { name: 'Sam (3)', exact: true }).waitFor();
 	});
 });
 
@@ -272,6 +302,15 @@ describe('bad input', () => {
 		const text = (body: string) => body.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
 		expect(text(await wrong.text())).toBe(text(await unknown.text()));
 		expect((await page.request.get(`${base}/a/${code}/results/csv?key=wrong`)).status()).toBe(403);
+		// Opened in a browser: the site's styled error page, the same for a known code or not.
+		const csvWrong = await page.goto(`${base}/a/${code}/results/csv?key=wrong&rows=attempts`);
+		expect(csvWrong?.status()).toBe(403);
+		expect(csvWrong?.headers()['content-type']).toContain('text/html');
+		await page.getByRole('link', { name: 'Back to the library' }).waitFor();
+		const shown = await page.locator('main').textContent();
+		expect(shown).toMatch(/teacher link is not valid/);
+		await page.goto(`${base}/a/nosuchcode22/results/csv?key=wrong&rows=attempts`);
+		expect(await page.locator('main').textContent()).toBe(shown);
 	});
 
 	it('refuses malformed and oversized posts with 400 and records nothing', async () => {
@@ -299,5 +338,136 @@ describe('bad input', () => {
 		await expect(teacher.getByTestId('counts').textContent()).resolves.toBe('0 submitted, 1 in progress');
 		const answers = (await (await teacher.request.get(`${teacherUrl.replace('/results?', '/results/csv?')}&rows=answers`)).text()).trimEnd().split('\r\n');
 		expect(answers).toHaveLength(1);
+	});
+});
+
+describe('the student page as a student sees it', () => {
+	// Typed answers: the page waits for a pause in typing before saving, the case that lagged.
+	const clozes = bank.items.filter((q) => q.type === 'cloze').slice(0, 3);
+
+	it('counts an answer saved by script at once, even when "Next question" is pressed before the save', async () => {
+		const teacher = await (await context()).newPage();
+		const { studentUrl } = await createAssignment(teacher, 'Progress', 'test', clozes);
+		const page = await (await context()).newPage();
+		await page.goto(studentUrl);
+		// A student page has the brand and the skip link but not the site's navigation.
+		expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+		expect(await page.getByRole('link', { name: 'Teach' }).count()).toBe(0);
+		expect(await page.getByRole('link', { name: 'Passage' }).count()).toBe(1);
+		expect(await page.getByRole('link', { name: 'Skip to content' }).count()).toBe(1);
+		await page.getByLabel('Your name').fill('Ida');
+		await page.getByRole('button', { name: 'Start' }).click();
+		await waitForStep(page, 1);
+		await page.waitForLoadState('networkidle');
+		const button = page.getByRole('button', { name: 'Save and go on' });
+		expect(await button.count()).toBe(1);
+		await page.getByText('Not answered yet.').waitFor();
+
+		// Type an answer, then press Next at once: no Save.
+		const q = await itemOnScreen(page);
+		if (q.type !== 'cloze') throw new Error('expected a cloze item');
+		await page.getByLabel('Your answer for the blank').fill(q.answers[0]);
+		await page.getByRole('link', { name: 'Next question' }).click();
+		await waitForStep(page, 2);
+		await page.getByText('1 of 3 answered').waitFor();
+		expect(await page.getByRole('link', { name: '1 (answered)' }).textContent()).toContain('✓');
+		expect(await page.getByRole('link', { name: '2 (not answered)' }).textContent()).not.toContain('✓');
+		// The same button on every item, answered or not.
+		expect(await button.count()).toBe(1);
+
+		// A reload agrees with what the page showed.
+		await page.reload();
+		await page.getByText('1 of 3 answered').waitFor();
+
+		// The review step reads as sentences.
+		await page.goto(`${studentUrl}?q=review`);
+		const summary = await page.getByText(/You have answered/).textContent();
+		expect(summary?.replace(/\s+/g, ' ')).toContain('1 of 3 items. Unanswered items count as wrong.');
+	});
+
+	it('shows progress without JavaScript after "Save and go on"', async () => {
+		const teacher = await (await context()).newPage();
+		const { studentUrl } = await createAssignment(teacher, 'Progress no JS');
+		const page = await (await context({ javaScriptEnabled: false })).newPage();
+		await page.goto(studentUrl);
+		await page.getByLabel('Your name').fill('Jo');
+		await page.getByRole('button', { name: 'Start' }).click();
+		await waitForStep(page, 1);
+		await answer(page, true);
+		await waitForStep(page, 2);
+		expect(await page.getByText('1 of 4 answered').count()).toBe(1);
+		expect(await page.getByRole('link', { name: '1 (answered)' }).textContent()).toContain('✓');
+	});
+});
+
+describe('the teacher pages', () => {
+	it('keeps the form as the teacher set it after creating, says what no topic means, and shows the keys', async () => {
+		const page = await (await context()).newPage();
+		await createAssignment(page, 'Kept values');
+		expect(await page.getByLabel('Title students see').inputValue()).toBe('Kept values');
+		expect(await page.getByLabel('Items per student').inputValue()).toBe(String(chosen.length));
+		const topics = page.locator('input[name="topics"]');
+		expect(await topics.evaluateAll((boxes) => boxes.every((b) => (b as HTMLInputElement).checked))).toBe(true);
+		expect(await page.getByRole('group', { name: /Topics/ }).locator('legend').textContent()).toContain('none ticked: all topics');
+		expect(await page.getByRole('button', { name: 'Copy student link' }).count()).toBe(1);
+		const mcq = chosen.find((q) => q.type === 'mcq')!;
+		if (mcq.type !== 'mcq') throw new Error('no mcq');
+		const item = page.locator('ol.items li').filter({ hasText: mcq.stem });
+		expect(await item.textContent()).toContain(`Key: ${mcq.options[mcq.key]}`);
+
+		// No topic ticked: every topic, as the hint says.
+		await topics.evaluateAll((boxes) => boxes.forEach((b) => ((b as HTMLInputElement).checked = false)));
+		await page.getByLabel('Title students see').fill('No topics');
+		await page.getByRole('button', { name: 'Create the assignment' }).click();
+		await page.getByRole('heading', { name: /No topics.*is ready/ }).waitFor();
+	});
+
+	it('lists answered items first, tucks never-given ones away, and puts "Most missed" above', async () => {
+		const teacher = await (await context()).newPage();
+		const extra = bank.items.filter((q) => q.type === 'mcq' && !chosen.includes(q)).slice(0, 8);
+		const { studentUrl, teacherUrl } = await createAssignment(teacher, 'Big pool', 'test', [...chosen, ...extra], 2);
+		const student = await (await context({ javaScriptEnabled: false })).newPage();
+		await student.goto(studentUrl);
+		await student.getByLabel('Your name').fill('Kim');
+		await student.getByRole('button', { name: 'Start' }).click();
+		for (const step of [1, 2]) {
+			await waitForStep(student, step);
+			await answer(student, false);
+		}
+		await waitForStep(student, 'review');
+		await student.getByRole('button', { name: 'Submit attempt 1' }).click();
+		await student.getByRole('heading', { name: 'Attempt 1 submitted' }).waitFor();
+
+		await teacher.goto(teacherUrl);
+		const answered = teacher.getByRole('region', { name: 'Items table' }).locator('tbody tr');
+		expect(await answered.count()).toBe(2);
+		const tucked = teacher.locator('details').filter({ has: teacher.getByText(/^10 items in the pool/) });
+		expect(await tucked.count()).toBe(1);
+		expect(await tucked.getAttribute('open')).toBeNull();
+		expect(await teacher.getByRole('region', { name: 'Items not yet answered' }).isVisible()).toBe(false);
+		const headings = await teacher.getByRole('heading', { level: 2 }).allTextContents();
+		expect(headings.indexOf('Most missed')).toBeLessThan(headings.indexOf('Items'));
+		expect(headings.indexOf('Most missed')).toBeGreaterThanOrEqual(0);
+	});
+
+	it('says on a phone that tables scroll sideways, and keeps the first column in view', async () => {
+		const phone = await (await context({ viewport: { width: 360, height: 640 } })).newPage();
+		const { studentUrl, teacherUrl } = await createAssignment(phone, 'Phone tables');
+		const student = await (await context()).newPage();
+		await student.goto(studentUrl);
+		await student.getByLabel('Your name').fill('Lee');
+		await student.getByRole('button', { name: 'Start' }).click();
+		await waitForStep(student, 1);
+		await phone.goto(teacherUrl);
+		const region = phone.getByRole('region', { name: 'Students table' });
+		expect(await region.getByText('Scroll sideways for more columns.').isVisible()).toBe(true);
+		const before = await region.getByRole('rowheader').first().boundingBox();
+		await region.evaluate((el) => (el.scrollLeft = 200));
+		const after = await region.getByRole('rowheader').first().boundingBox();
+		expect(after!.x).toBeCloseTo(before!.x, 0);
+		// A desktop has room: no hint.
+		const desk = await (await context()).newPage();
+		await desk.goto(teacherUrl);
+		expect(await desk.getByText('Scroll sideways for more columns.').first().isVisible()).toBe(false);
 	});
 });

@@ -10,7 +10,8 @@ export type Mode = z.infer<typeof Mode>;
 /** What a teacher sets. Stored as JSON on the assignment and parsed back through this schema. */
 export const AssignmentSettings = z.object({
 	title: z.string().trim().min(1, 'Give the assignment a title.').max(120, 'Keep the title under 120 characters.'),
-	topics: z.array(z.string().min(1)).min(1, 'Choose at least one topic.'),
+	/** The topics to draw from; none means every topic (as on the practice quiz's settings). */
+	topics: z.array(z.string().min(1)),
 	types: z.array(z.enum(questionTypes)).min(1, 'Choose at least one item type.'),
 	count: z.number().int().min(1, 'Ask at least one item.').max(100, 'At most 100 items.'),
 	excluded: z.array(z.string()).max(1000),
@@ -145,7 +146,7 @@ export function selectPool(items: Question[], settings: Pick<AssignmentSettings,
 	const topics = new Set(settings.topics);
 	const types = new Set<string>(settings.types);
 	const excluded = new Set(settings.excluded);
-	return items.filter((q) => topics.has(q.topic) && types.has(q.type) && !excluded.has(q.id));
+	return items.filter((q) => (topics.size === 0 || topics.has(q.topic)) && types.has(q.type) && !excluded.has(q.id));
 }
 
 export function createAssignment(

@@ -13,6 +13,11 @@ export function responseText(q: Question, r: Response | undefined): string {
 
 export type StudentRow = {
 	name: string;
+	/** The name as the teacher reads it: "Anonymous" for none, and "Sam (2)" when students share a name (numbered by start). */
+	label: string;
+	/** When the student's first attempt started, and their latest one. */
+	startedAt: number;
+	lastStartedAt: number;
 	attempts: number;
 	best: number | null;
 	last: number | null;
@@ -32,7 +37,9 @@ export type ItemRow = ItemStatistics & {
 export type TopicRow = { topic: string; average: number | null; answers: number };
 
 export type Results = {
+	/** By name, then by start; students sharing a name are told apart by `label`. */
 	students: StudentRow[];
+	/** Most answered first (pool order among equals), so the items no one was given come last (n = 0). */
 	items: ItemRow[];
 	/** The items with the lowest facility, hardest first. */
 	mostMissed: ItemRow[];
@@ -54,11 +61,13 @@ export function results(db: Db, assignment: Assignment): Results {
 export function summarize(pool: Question[], attempts: AttemptRecord[]): Results {
 	const byStudent = new Map<string, AttemptRecord[]>();
 	for (const a of attempts) byStudent.set(a.studentKey, [...(byStudent.get(a.studentKey) ?? []), a]);
-	const students: StudentRow[] = [...byStudent.values()].map((list) => {
+	const rows = [...byStudent.values()].map((list) => {
 		const submitted = list.filter(done);
 		const last = submitted.at(-1);
 		return {
 			name: list.at(-1)!.name,
+			startedAt: list[0].startedAt,
+			lastStartedAt: list.at(-1)!.startedAt,
 			attempts: list.length,
 			best: submitted.length ? Math.max(...submitted.map((a) => a.score ?? 0)) : null,
 			last: last?.score ?? null,
@@ -66,6 +75,14 @@ export function summarize(pool: Question[], attempts: AttemptRecord[]): Results 
 			submittedAt: last?.submittedAt ?? null,
 			inProgress: list.some((a) => !done(a))
 		};
+	});
+	const shown = (name: string) => name.trim() || 'Anonymous';
+	const byName = (a: { name: string }, b: { name: string }) => shown(a.name).localeCompare(shown(b.name), 'en', { sensitivity: 'base' });
+	rows.sort((a, b) => byName(a, b) || a.startedAt - b.startedAt);
+	const students: StudentRow[] = rows.map((row) => {
+		const namesakes = rows.filter((other) => byName(row, other) === 0);
+		const label = namesakes.length > 1 ? `${shown(row.name)} (${namesakes.indexOf(row) + 1})` : shown(row.name);
+		return { ...row, label };
 	});
 
 	const finished = attempts.filter(done);
@@ -92,6 +109,8 @@ export function summarize(pool: Question[], attempts: AttemptRecord[]): Results 
 			wrong: [...wrong.values()].sort((a, b) => b.count - a.count).slice(0, 3)
 		};
 	});
+	// Stable sort: pool order among items with as many answers.
+	items.sort((a, b) => b.n - a.n);
 	const mostMissed = items
 		.filter((r) => r.facility !== null && r.facility < 1)
 		.sort((a, b) => a.facility! - b.facility!)

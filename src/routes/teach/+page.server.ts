@@ -1,5 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { toPublic, questionTypes } from '$lib/content/question';
+import { describeResponse } from '$lib/quiz/describe';
+import { keyOf } from '$lib/quiz/grade';
 import { createAssignment } from '$lib/server/assignments';
 import { settingsFromForm } from '$lib/server/assignmentForm';
 import { getDb } from '$lib/server/db';
@@ -9,7 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 /**
  * `modules` (id, title, item count) to pick from; `module` (the picked one: topics, and its items
- * as public questions, so this open page never shows a key); `types` (item types present);
+ * as public questions with `key`, the answer in words: a module bank's keys are public on its
+ * practice quiz anyway, unlike an assignment's); `types` (item types present);
  * `timeZones` for the due date.
  */
 export const load: PageServerLoad = ({ url }) => {
@@ -22,7 +25,7 @@ export const load: PageServerLoad = ({ url }) => {
 			id: picked.module.id,
 			title: picked.module.title,
 			topics: picked.module.topics.map((t) => ({ id: t.id, title: t.title, count: items.filter((q) => q.topic === t.id).length })),
-			items: items.map(toPublic)
+			items: items.map((q) => ({ ...toPublic(q), key: describeResponse(toPublic(q), keyOf(q)) }))
 		},
 		types: questionTypes.filter((t) => items.some((q) => q.type === t)),
 		timeZones: ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')]

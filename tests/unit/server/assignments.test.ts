@@ -54,6 +54,13 @@ describe('creating an assignment', () => {
 		expect(attempt.ok && attempt.attempt.items).toEqual(['q-cloze']);
 	});
 
+	it('draws from every topic when none is ticked, as the practice quiz does', () => {
+		const { pool } = create({ topics: [] });
+		expect(pool).toBe(5);
+		const some = create({ topics: ['beta'] });
+		expect(some.pool).toBeLessThan(5);
+	});
+
 	it('refuses settings that select nothing or a due date in the past', () => {
 		const none = createAssignment(db, { moduleId: 'demo', items, settings: settings({ topics: ['gamma'] }) }, T0);
 		expect(none).toMatchObject({ ok: false, status: 400 });

@@ -38,13 +38,52 @@ describe('teacher results', () => {
 		const r = results(db, a);
 		expect(r.submitted).toBe(4);
 		expect(r.inProgress).toBe(1);
+		// By name (punctuation sorts before letters), so a teacher finds a student as in a class list.
 		expect(r.students.map((s) => [s.name, s.attempts, s.best, s.last, s.time, s.inProgress])).toEqual([
-			['Ann', 1, 1, 1, 120_000, false],
 			['<b>Bo</b>', 1, 2 / 3, 2 / 3, 120_000, false],
 			['=HYPERLINK("http://x")', 1, 1 / 3, 1 / 3, 120_000, false],
+			['Ann', 1, 1, 1, 120_000, false],
 			['Di', 1, 1 / 3, 1 / 3, 120_000, false],
 			['Eve', 1, null, null, null, true]
 		]);
+		expect(r.students.find((s) => s.name === 'Eve')).toMatchObject({ label: 'Eve', startedAt: minutes(9), lastStartedAt: minutes(9) });
+	});
+
+	it('tells apart students who share a name (any case) by start order', () => {
+		for (const [key, name, at] of [
+			['sam-late', 'Sam', 30],
+			['sam-early', 'sam ', 20],
+			['sam-mid', 'Sam', 22]
+		] as const)
+			startAttempt(db, { code: a.code, studentKey: key, name }, minutes(at));
+		submitAttempt(db, { code: a.code, studentKey: 'sam-mid' }, minutes(40));
+		const r = results(db, a);
+		const sams = r.students.filter((s) => s.label.startsWith('Sam') || s.label.startsWith('sam'));
+		expect(sams.map((s) => [s.label, s.startedAt, s.inProgress])).toEqual([
+			['sam (1)', minutes(20), true],
+			['Sam (2)', minutes(22), false],
+			['Sam (3)', minutes(30), true]
+		]);
+		expect(new Set(r.students.map((s) => s.label)).size).toBe(r.students.length);
+	});
+
+	it('lists the answered items first, most answers first, and the never-given items last', () => {
+		// A second assignment whose pool (every type) is larger than what each student gets.
+		const made = createAssignment(db, { moduleId: 'demo', items, settings: settings({ count: 1, excluded: [] }) }, T0);
+		if (!made.ok) throw new Error(made.message);
+		const r0 = results(db, made.assignment);
+		expect(r0.items.every((i) => i.n === 0)).toBe(true);
+		// The original assignment: its three items were all answered by the four submitted students.
+		const r = results(db, a);
+		expect(r.items.map((i) => i.itemId)).toEqual(['q-mcq', 'q-tf', 'q-cloze']);
+		for (let k = 0; k < 3; k++) {
+			startAttempt(db, { code: made.assignment.code, studentKey: `x${k}`, name: `X${k}` }, minutes(50 + k));
+			submitAttempt(db, { code: made.assignment.code, studentKey: `x${k}` }, minutes(51 + k));
+		}
+		const counts = results(db, made.assignment).items.map((i) => i.n);
+		expect(counts.reduce((s, n) => s + n, 0)).toBe(3);
+		expect(counts).toEqual([...counts].sort((x, y) => y - x));
+		expect(counts.at(-1)).toBe(0);
 	});
 
 	it('gives facility and discrimination per item, the most missed and the commonest wrong answers', () => {

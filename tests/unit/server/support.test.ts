@@ -81,6 +81,11 @@ describe('the teacher form', () => {
 		});
 	});
 
+	it('reads no topic ticked as every topic (the hint on the form says so)', () => {
+		const r = settingsFromForm(form(good.filter(([f]) => f !== 'topics')));
+		expect(r).toMatchObject({ ok: true, value: { settings: { topics: [] } } });
+	});
+
 	it('names what is wrong', () => {
 		const without = (k: string) => good.filter(([f]) => f !== k);
 		expect(settingsFromForm(form(without('types')))).toEqual({ ok: false, message: 'Choose at least one item type.' });

@@ -8,13 +8,16 @@ import { formatInZone } from '$lib/server/zonedTime';
 import type { Actions, PageServerLoad } from './$types';
 
 const CloseForm = z.object({ key: z.string().max(100) });
+/** `?students=submitted` hides the students who started and never submitted (left attempts); nothing is deleted. */
+const StudentsShown = z.enum(['all', 'submitted']).catch('all');
 
 const FORBIDDEN = 'This teacher link is not valid. Use the full link you were given when you created the assignment.';
 
 /**
  * The teacher's results: `assignment` (settings as set, `closed`), `results` (students, item
  * statistics, most-missed items, topic averages), `topicTitles`, `key` (for the CSV links and the
- * close form), `checkedAt` (when the figures were read).
+ * close form), `checkedAt` (when the figures were read), `studentsShown` ('all', or 'submitted' to hide the
+ * students who never submitted).
  */
 export const load: PageServerLoad = ({ params, url }) => {
 	const key = url.searchParams.get('key') ?? '';
@@ -26,6 +29,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	return {
 		key,
 		checkedAt: Date.now(),
+		studentsShown: StudentsShown.parse(url.searchParams.get('students') ?? 'all'),
 		assignment: {
 			code: assignment.code,
 			title: s.title,
