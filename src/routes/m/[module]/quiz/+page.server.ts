@@ -5,6 +5,7 @@ import { applyForm, encodeRecord, MAX_COOKIE_CHARS, messages, readQuiz, startQui
 import { QUIZ_COOKIE, quizPath } from '$lib/quiz/persist';
 import { settingsFromParams } from '$lib/quiz/settingsSchema';
 import type { Actions, PageServerLoad } from './$types';
+import Player from './Player.svelte';
 import Confirm from './Confirm.svelte';
 import Results from './Results.svelte';
 
@@ -26,12 +27,13 @@ function keepQuiz(cookies: Cookies, url: URL, moduleId: string, kept: Kept): boo
 }
 
 /**
- * The end screens of a kept quiz as markup. The page's script loads those components only when a
- * live quiz reaches them, so without it (or before it runs) the page shows this instead.
+ * The screen of a kept quiz (question, confirm or results) as markup. The page's script loads those
+ * components only when a live quiz reaches them, so without it (or before it runs) the page shows this.
  */
 function endScreen(kept: Kept, moduleId: string, topics: { id: string; title: string }[]): string | null {
 	const session = { current: kept.snapshot, at: kept.savedAt };
 	const topicTitle = (id: string) => topics.find((t) => t.id === id)?.title ?? id;
+	if (kept.snapshot.hasTag('question')) return render(Player, { props: { session, moduleId, topicTitle } }).body;
 	if (kept.snapshot.hasTag('confirm')) return render(Confirm, { props: { session } }).body;
 	if (kept.snapshot.hasTag('results')) return render(Results, { props: { session, moduleId, topicTitle } }).body;
 	return null;
