@@ -41,6 +41,21 @@ export type QuizContext = {
 	round: number;
 };
 
+/** A round before its first answer: what starting, retrying and the initial context share. */
+function unansweredRound(round: number) {
+	return {
+		index: 0,
+		responses: {},
+		tries: {},
+		grades: {},
+		flagged: [],
+		timeMs: {},
+		answeredAt: {},
+		finishedAt: null,
+		round
+	} satisfies Partial<QuizContext>;
+}
+
 type Now = { now: number };
 export type QuizEvent =
 	| ({ type: 'quiz.start'; settings?: QuizSettings } & Now)
@@ -105,17 +120,9 @@ export const quizMachine = setup({
 				settings,
 				ids: items.map((q) => q.id),
 				orders: Object.fromEntries(items.map((q) => [q.id, optionOrder(q, settings.seed)])),
-				index: 0,
-				responses: {},
-				tries: {},
-				grades: {},
-				flagged: [],
-				timeMs: {},
-				answeredAt: {},
+				...unansweredRound(0),
 				lastAt: event.now,
-				startedAt: event.now,
-				finishedAt: null,
-				round: 0
+				startedAt: event.now
 			};
 		}),
 		/** Adds the time since the last event to the item on screen. */
@@ -159,16 +166,8 @@ export const quizMachine = setup({
 		/** A new round over the items not fully right; the finished round's answers are let go. */
 		retry: assign(({ context, event }) => ({
 			ids: context.ids.filter((id) => !context.grades[id]?.correct),
-			index: 0,
-			responses: {},
-			tries: {},
-			grades: {},
-			timeMs: {},
-			answeredAt: {},
-			flagged: [],
-			lastAt: event.now,
-			finishedAt: null,
-			round: context.round + 1
+			...unansweredRound(context.round + 1),
+			lastAt: event.now
 		}))
 	}
 }).createMachine({
@@ -179,17 +178,9 @@ export const quizMachine = setup({
 		pool: input.items,
 		ids: [],
 		orders: {},
-		index: 0,
-		responses: {},
-		tries: {},
-		grades: {},
-		flagged: [],
-		timeMs: {},
-		answeredAt: {},
+		...unansweredRound(0),
 		lastAt: input.now,
-		startedAt: null,
-		finishedAt: null,
-		round: 0
+		startedAt: null
 	}),
 	initial: 'intro',
 	on: {
