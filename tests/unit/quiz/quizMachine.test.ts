@@ -6,8 +6,7 @@ import { serialize } from '../../../src/lib/quiz/persist';
 import { deserialize } from '../../../src/lib/quiz/restore';
 import { answeredItems, scoreQuiz } from '../../../src/lib/quiz/score';
 import { defaultSettings, type QuizSettings } from '../../../src/lib/quiz/settings';
-import type { Question, Response } from '../../../src/lib/content/question';
-import { items } from '../../fixtures/items';
+import { items, wrongResponse } from '../../fixtures/items';
 
 const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 const settings = (over: Partial<QuizSettings> = {}): QuizSettings => ({ ...defaultSettings(42), count: 12, ...over });
@@ -21,21 +20,6 @@ function begin(over: Partial<QuizSettings> = {}) {
 type Actor = ReturnType<typeof begin>;
 const item = (a: Actor) => currentItem(a.getSnapshot().context)!;
 
-/** A wrong answer of the item's own type. */
-function wrong(q: Question): Response {
-	switch (q.type) {
-		case 'mcq':
-			return { type: 'mcq', choice: (q.key + 1) % 4 };
-		case 'truefalse':
-			return { type: 'truefalse', value: !q.key };
-		case 'cloze':
-			return { type: 'cloze', text: 'nothing like it' };
-		case 'multi':
-			return { type: 'multi', choices: q.options.map((_, i) => i).filter((i) => !q.keys.includes(i)) };
-		case 'matching':
-			return { type: 'matching', matches: q.key.map((k) => (k + 1) % q.choices.length) };
-	}
-}
 
 describe('quizMachine: start', () => {
 	it('starts in the intro and picks the items with the settings at quiz.start', () => {
@@ -94,7 +78,7 @@ describe('quizMachine: practice', () => {
 	it('gives one more try after a wrong answer before showing the key', () => {
 		const actor = begin();
 		const q = item(actor);
-		actor.send({ type: 'quiz.answer', response: wrong(q), now: T0 + 1 });
+		actor.send({ type: 'quiz.answer', response: wrongResponse(q), now: T0 + 1 });
 		actor.send({ type: 'quiz.check', now: T0 + 2 });
 		let s = actor.getSnapshot();
 		expect(s.hasTag('feedback')).toBe(false);
@@ -102,7 +86,7 @@ describe('quizMachine: practice', () => {
 		expect(s.context.tries[q.id]).toBe(1);
 		expect(s.context.grades[q.id].correct).toBe(false);
 
-		actor.send({ type: 'quiz.answer', response: wrong(q), now: T0 + 3 });
+		actor.send({ type: 'quiz.answer', response: wrongResponse(q), now: T0 + 3 });
 		actor.send({ type: 'quiz.check', now: T0 + 4 });
 		s = actor.getSnapshot();
 		expect(s.hasTag('feedback')).toBe(true);
@@ -112,7 +96,7 @@ describe('quizMachine: practice', () => {
 	it('counts the second try when it is right', () => {
 		const actor = begin();
 		const q = item(actor);
-		actor.send({ type: 'quiz.answer', response: wrong(q), now: T0 });
+		actor.send({ type: 'quiz.answer', response: wrongResponse(q), now: T0 });
 		actor.send({ type: 'quiz.check', now: T0 });
 		actor.send({ type: 'quiz.answer', response: keyOf(q), now: T0 });
 		actor.send({ type: 'quiz.check', now: T0 });
@@ -122,7 +106,7 @@ describe('quizMachine: practice', () => {
 
 	it('shows the key after the first wrong check when triesBeforeKey is 1', () => {
 		const actor = begin({ triesBeforeKey: 1 });
-		actor.send({ type: 'quiz.answer', response: wrong(item(actor)), now: T0 });
+		actor.send({ type: 'quiz.answer', response: wrongResponse(item(actor)), now: T0 });
 		actor.send({ type: 'quiz.check', now: T0 });
 		expect(actor.getSnapshot().hasTag('feedback')).toBe(true);
 	});
@@ -158,7 +142,7 @@ describe('quizMachine: practice', () => {
 		const right: string[] = [];
 		for (let i = 0; i < 4; i++) {
 			const q = item(actor);
-			const r = i % 2 === 0 ? keyOf(q) : wrong(q);
+			const r = i % 2 === 0 ? keyOf(q) : wrongResponse(q);
 			if (i % 2 === 0) right.push(q.id);
 			actor.send({ type: 'quiz.answer', response: r, now: T0 + i * 10_000 });
 			actor.send({ type: 'quiz.check', now: T0 + i * 10_000 + 1 });
@@ -203,7 +187,7 @@ describe('quizMachine: test mode', () => {
 	it('gives no feedback, goes back and forth, and keeps changed answers', () => {
 		const actor = begin({ mode: 'test', count: 3 });
 		const first = item(actor);
-		actor.send({ type: 'quiz.answer', response: wrong(first), now: T0 });
+		actor.send({ type: 'quiz.answer', response: wrongResponse(first), now: T0 });
 		actor.send({ type: 'quiz.check', now: T0 });
 		expect(actor.getSnapshot().hasTag('feedback')).toBe(false);
 		actor.send({ type: 'quiz.next', now: T0 });

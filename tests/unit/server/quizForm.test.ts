@@ -4,8 +4,8 @@ import { keyOf } from '../../../src/lib/quiz/grade';
 import { currentItem } from '../../../src/lib/quiz/quizMachine';
 import { defaultSettings, type QuizSettings } from '../../../src/lib/quiz/settings';
 import { FIELD } from '../../../src/lib/quiz/fields';
-import type { Question, Response } from '../../../src/lib/content/question';
-import { items } from '../../fixtures/items';
+import type { Response } from '../../../src/lib/content/question';
+import { items, wrongResponse } from '../../fixtures/items';
 
 const quiz = { moduleId: 'hassan-interview', items };
 const settings = (over: Partial<QuizSettings> = {}): QuizSettings => ({ ...defaultSettings(7), count: 4, ...over });
@@ -46,20 +46,6 @@ function post(kept: Kept, fields: [string, string][]): FormData {
 	return form;
 }
 
-function wrong(q: Question): Response {
-	switch (q.type) {
-		case 'mcq':
-			return { type: 'mcq', choice: (q.key + 1) % 4 };
-		case 'truefalse':
-			return { type: 'truefalse', value: !q.key };
-		case 'cloze':
-			return { type: 'cloze', text: 'certainly not this' };
-		case 'multi':
-			return { type: 'multi', choices: [0, 1, 2, 3].filter((c) => !q.keys.includes(c)).slice(0, 1) };
-		case 'matching':
-			return { type: 'matching', matches: q.key.map((k) => (k + 1) % q.choices.length) };
-	}
-}
 
 function step(kept: Kept, fields: [string, string][], now: number): Kept {
 	const next = applyForm(roundTrip(kept), post(kept, fields), now);
@@ -89,7 +75,7 @@ describe('the quiz without JavaScript (server-kept state)', () => {
 	it('grades a wrong check, allows the second try, then shows the key (practice)', () => {
 		let kept = started({ mode: 'practice', triesBeforeKey: 2 });
 		const q = currentItem(kept.snapshot.context)!;
-		kept = step(kept, [...fieldsFor(wrong(q)), ['event', 'quiz.check']], 2000);
+		kept = step(kept, [...fieldsFor(wrongResponse(q)), ['event', 'quiz.check']], 2000);
 		expect(kept.snapshot.hasTag('feedback')).toBe(false);
 		expect(kept.snapshot.context.grades[q.id].correct).toBe(false);
 		kept = step(kept, [...fieldsFor(keyOf(q)), ['event', 'quiz.check']], 3000);
@@ -107,7 +93,7 @@ describe('the quiz without JavaScript (server-kept state)', () => {
 		let kept = started({ mode: 'test', count: 2 });
 		const [first] = kept.snapshot.context.ids;
 		const q1 = currentItem(kept.snapshot.context)!;
-		kept = step(kept, [...fieldsFor(wrong(q1)), ['event', 'quiz.next']], 2000);
+		kept = step(kept, [...fieldsFor(wrongResponse(q1)), ['event', 'quiz.next']], 2000);
 		kept = step(kept, [['event', 'quiz.back']], 3000);
 		expect(kept.snapshot.context.index).toBe(0);
 		kept = step(kept, [...fieldsFor(keyOf(q1)), ['event', 'quiz.next']], 4000);
