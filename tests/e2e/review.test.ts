@@ -20,8 +20,12 @@ let context: BrowserContext;
 
 beforeAll(async () => {
 	context = await newContext();
-	// A clock the test can move: missed items come back ten minutes after the quiz.
-	await context.clock.install({ time: new Date() });
+	// A clock the test can move: missed items come back ten minutes after the quiz. It starts at
+	// local noon, far from the 4 am rollover of the review day, so "now" and "tomorrow" do not
+	// depend on when the suite happens to run.
+	const noon = new Date();
+	noon.setHours(12, 0, 0, 0);
+	await context.clock.install({ time: noon });
 });
 afterAll(async () => {
 	await context?.close();
