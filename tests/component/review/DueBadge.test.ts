@@ -1,11 +1,15 @@
 import { render, screen } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import DueBadge from '../../../src/lib/components/DueBadge.svelte';
 import { emptyDeck } from '../../../src/lib/review/deck';
 import { recordQuizResults } from '../../../src/lib/review/record';
 import { DECK_CHANGED } from '../../../src/lib/review/deckChanged';
 import { createScheduler } from '../../../src/lib/review/scheduler';
 import { DECK_KEY } from '../../../src/lib/review/storage';
+import { fixDateAtLocalNoon } from '../../fixtures/clock';
+
+fixDateAtLocalNoon();
+afterAll(() => vi.useRealTimers());
 
 const missedAt = (msAgo: number, itemId: string) =>
 	recordQuizResults(emptyDeck(), [{ moduleId: 'm', itemId, correct: false, answeredAt: Date.now() - msAgo }], Date.now(), createScheduler({ fuzz: false })).deck;

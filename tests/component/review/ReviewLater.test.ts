@@ -1,7 +1,11 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import ReviewLater from '../../../src/lib/components/ReviewLater.svelte';
 import { DECK_KEY, readDeck } from '../../../src/lib/review/storage';
+import { fixDateAtLocalNoon } from '../../fixtures/clock';
+
+fixDateAtLocalNoon();
+afterAll(() => vi.useRealTimers());
 
 afterEach(() => localStorage.clear());
 
