@@ -2,6 +2,8 @@
 //   --report          print the quality report (QUALITY.md) for each module's bank
 //   --from FILE       build a bank from any pasted article and print it (with its report)
 //   --module ID       only this module
+//   --candidates P    print every rule-made item that passed the checks (origin starting with P,
+//                     or all with P = all), selected or not: what a reviewer of a rule reads
 // questions/<module>/review.json lists rule-made items a second reader turned down (id, reason).
 //   --fill-evidence   rewrite curated.json evidence from each sentenceId (and quote, when it is
 //                     part of the sentence): exact offsets without counting characters by hand
@@ -80,6 +82,13 @@ if (value('--from')) {
 			const curatedDropped = g.rejected.filter((r) => r.origin === 'curated');
 			for (const r of curatedDropped) for (const f of r.failures) console.log(`  CURATED DROPPED ${r.id}: [${f.check}] ${f.message}`);
 			if (flag('--rejected')) for (const r of g.rejected) console.log(`  rejected ${r.id}: ${r.failures.map((f) => f.check).join(', ')}`);
+		}
+		const prefix = value('--candidates');
+		if (prefix) {
+			const inBank = new Set(g.bank.items.map((q) => q.id));
+			const shown = g.passed.filter((q) => prefix === 'all' || q.origin.startsWith(prefix));
+			console.log(`# ${shown.length} candidates passed the checks (* = in the bank)`);
+			for (const q of shown) console.log(`${inBank.has(q.id) ? '*' : ' '} ${JSON.stringify(q)}`);
 		}
 	}
 }

@@ -30,6 +30,8 @@ export type Generation = {
 	candidates: number;
 	/** Items dropped by a check, with why: curated ones included. */
 	rejected: { id: string; origin: string; failures: Failure[] }[];
+	/** Rule-made items that passed every check, best-ranked first, before selection. */
+	passed: Question[];
 };
 
 export function generate(source: Source, module: Module, options: GenerateOptions = {}): Generation {
@@ -70,7 +72,8 @@ export function generate(source: Source, module: Module, options: GenerateOption
 	return {
 		bank: { moduleId: module.id, version: 1, items: bankOrder(ctx, items) },
 		candidates: written.length,
-		rejected
+		rejected,
+		passed: generated.map((c) => c.item)
 	};
 }
 
