@@ -1,0 +1,298 @@
+/**
+ * True/false statements that test the speaker's claims by meaning.
+ *
+ * Two sources of statements, both found by the shape of the sentence, never by its words:
+ * - contrasts the text states itself ("not A but B", "A, but not B", "A, not B", "more ... on A
+ *   than on B", "A rather than B"): the claim is rebuilt as "A rather than B" (true) or with the
+ *   two sides reversed (false), so neither form copies the sentence and the false one asserts what
+ *   the text plainly contradicts, without an inserted "not";
+ * - views the speaker reports in order to reject them ("Many mistakenly thought that X", "For many
+ *   it might look like X. But ..."): X as his own claim is false, X as what others thought is true.
+ * One statement per sentence (a true one and its reversal would judge the same claim), with the
+ * polarity chosen so the set stays balanced.
+ */
+import type { Sentence } from '$lib/content/source';
+import nlp from 'compromise';
+import { hash } from '../seeded';
+import { attribute, candidate, clause, evidenceOf, glossAfter, glossed, id, sentenceScore, standsAlone, type Candidate, type Context, type Rule } from './rules';
+import { contentStems, isContentWord, lowerFirst, words } from './text';
+
+/** A statement is a teacher's sentence, not a copied paragraph sentence. */
+export const MIN_WORDS = 12;
+export const MAX_WORDS = 25;
+
+type Replace = { start: number; end: number; with: string };
+
+/** Openers that point back to what came before ("That is why", "As I explained above,"). */
+const BACK_POINTER = /^(?:(?:that|this) is why|as I (?:explained|said|mentioned|noted)(?: (?:above|earlier|before))?,?)\s+/i;
+
+/**
+ * Names replaced by the role the module's glossary gives them ("Abu Bakr al-Baghdadi (their
+ * self-proclaimed caliph)" -> "the self-proclaimed caliph"): roles for names, as a teacher writes.
+ */
+function roles(ctx: Context, s: Sentence): Replace[] {
+	const out: Replace[] = [];
+	for (const m of ctx.mentions.get(s.id) ?? []) {
+		if (m.kind !== 'person' || !m.entry) continue;
+		const gloss = glossAfter(ctx, m);
+		const the = /(?:^|[^\p{L}])[Tt]he\s$/u.test(ctx.source.raw.slice(Math.max(0, m.start - 5), m.start));
+		out.push({ start: the ? m.start - 4 : m.start, end: gloss?.end ?? m.end, with: m.entry.gloss });
+	}
+	return out;
+}
+
+/** The sentence as a claim the speaker makes: glossed, names by role, back-pointers and asides gone. */
+function claimText(ctx: Context, s: Sentence): string {
+	const text = clause(ctx, s, [...glossed(ctx, s), ...roles(ctx, s)])
+		.replace(BACK_POINTER, '')
+		// A bracketed aside the gloss did not replace ("(their self-proclaimed caliph)").
+		.replace(/\s*\([^)]*\)/g, '')
+		.replace(/,?\s+for (?:example|instance)(?=[,.;]|$)/gi, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return lowerFirst(text, (w) => ctx.proper.has(w));
+}
+
+/** A trailing aside that only adds a detail: what a statement drops to keep the main claim. */
+const ASIDE = /^(?:,\s*(?:which|who|although|even though|though|especially|as|because)\b.*)?\.?$/su;
+
+/**
+ * The two sides of a contrast the sentence states. `lead` is everything before the first side
+ * (ending in the preposition both sides share, if any), `a` the side the speaker asserts, `b`
+ * the one he sets against it; `span` the contrast in the text it was found in; `rebuiltTrue`
+ * says whether "lead a rather than b" differs from the sentence's own wording.
+ */
+export type Contrast = { lead: string; a: string; b: string; prep: string; span: [number, number]; form: string; rebuiltTrue: boolean; names?: boolean; middle?: string };
+
+const PREP = /\b(by|on|in|to|with|for|from|at|of|about)\s+$/;
+const short = (t: string) => words(t).length >= 1 && words(t).length <= 14 && words(t).some(isContentWord);
+
+/** Finds a contrast in a clause; null when there is none or its sides are not short phrases. */
+export function contrastIn(text: string): Contrast | null {
+	const found = (lead: string, a: string, b: string, span: [number, number], form: string, rebuiltTrue: boolean, names = false, middle?: string): Contrast | null => {
+		if (!short(a) || !short(b) || a.toLowerCase() === b.toLowerCase()) return null;
+		return { lead, a, b, prep: lead.match(PREP)?.[1] ?? '', span, form, rebuiltTrue, names, middle };
+	};
+	// "X are not A but B"
+	let r = text.match(/^(.*?\b(?:is|are|was|were|be)\s+)not\s+((?:a |an |the )?[^,;]+?)\s+but\s+((?:a |an |the )?[^,;]+?)(?=[,.;]|$)/u);
+	if (r) {
+		const at = r[1].length;
+		return ASIDE.test(text.slice(at + r[0].length - r[1].length)) ? found(r[1], r[3], r[2], [at, r[0].length], 'not-but', true) : null;
+	}
+	// "X are A, but not B"
+	r = text.match(/^(.*?\b(?:is|are|was|were|be)\s+)([^,;]+?),?\s+but not\s+([^,;]+?)(?=[,.;]|$)/u);
+	if (r) {
+		const at = r[1].length;
+		return ASIDE.test(text.slice(r[0].length)) ? found(r[1], r[2], r[3], [at, r[0].length], 'but-not', true) : null;
+	}
+	// "X is more focused on A than on B"
+	r = text.match(/^(.*?\b(?:is|are|was|were)\s+)more ([\p{L}-]+ (on|in|with|about|to) )([^,;]+?) than (?:on |in |with |about |to )?([^,;]+?)(?=[,.;]|$)/u);
+	if (r) {
+		const at = r[1].length;
+		return ASIDE.test(text.slice(r[0].length)) ? found(r[1] + r[2], r[4], r[5], [at, r[0].length], 'more-than', true) : null;
+	}
+	// "... with an old statement by A, not B or C": two names, the second list cut to its first.
+	r = text.match(/^(.*\b(?:by|from|with|of)\s+)([^,;]+?),\s+not\s+([^,;]+?)(?=[,.;]|$)/u);
+	if (r) {
+		const at = r[1].length;
+		if (!ASIDE.test(text.slice(r[0].length))) return null;
+		const b = r[3].split(/\s+(?:or|and|nor)\s+/)[0];
+		return found(r[1], r[2], b, [at, r[0].length], 'comma-not', true, true);
+	}
+	// "X are focused on A, rather than B": the sentence's own wording; only the reversal is new.
+	// The side starts after the latest preposition that leaves it a short phrase: "focused on the
+	// rebels ..., rather than IS", not "in Syria and its allies are focused on the rebels ...".
+	const rather = text.match(/,?\s+rather than\s+(?:(?:by|on|in|to|with|for|from|at)\s+)?([^,;]+?)(?=[,.;]|$)/u);
+	if (rather) {
+		const before = text.slice(0, rather.index);
+		const end = rather.index! + rather[0].length;
+		for (const p of before.matchAll(/\b(?:by|on|in|to|with|for|from|at)\s+/g)) {
+			const at = p.index! + p[0].length;
+			const a = before.slice(at);
+			if (/[,;]/.test(a) || !short(a)) continue;
+			return ASIDE.test(text.slice(end)) ? found(before.slice(0, at), a, rather[1], [at, end], 'rather-than', false) : null;
+		}
+	}
+	// "Isolated reefs in Belize recover far more slowly than connected reefs in Indonesia": two
+	// parallel subjects (a head noun in common, a modifier apart) compared; only the reversal is new.
+	r = text.match(/^(.+?)\s+((?:(?:far|much|even)\s+)?(?:(?:more|less)\s+[\p{L}-]+|(?!(?:rather|other)\b)[\p{L}-]+er))\s+than\s+([^,;]+?)(?=[,.;]|$)/u);
+	if (r && ASIDE.test(text.slice(r[0].length))) {
+		const b = r[3];
+		const lead = r[1];
+		const ends = [...lead.matchAll(/[\p{L}\p{N}]+(?:[-'\u2019][\p{L}\p{N}]+)*/gu)].map((m) => m.index! + m[0].length);
+		const nb = words(b).length;
+		// Subjects of the same length first: parallel phrases usually are.
+		for (const k of [nb, nb - 1, nb + 1]) {
+			if (k < 1 || k > ends.length - 1) continue;
+			const a = lead.slice(0, ends[k - 1]);
+			const verb = lead.slice(ends[k - 1]).trim();
+			// The verb opens in lower case: a capital is still part of the subject ("in Belize").
+			if (!/^\p{Ll}/u.test(verb)) continue;
+			const sa = contentStems(a);
+			const sb = contentStems(b);
+			const common = [...sa].filter((w) => sb.has(w)).length;
+			if (!common || common === sa.size || common === sb.size || words(verb).length > 4) continue;
+			return found('', a, b, [0, r[0].length], 'comparative', false, false, `${verb} ${r[2]}`);
+		}
+	}
+	return null;
+}
+
+/** "lead A rather than (prep) B.", or "A verb more X than B." for a comparison. */
+function rebuild(c: Contrast, first: string, second: string): string {
+	if (c.form === 'comparative') return `${first} ${c.middle} than ${second}.`;
+	return `${c.lead}${first} rather than ${c.prep ? `${c.prep} ` : ''}${second}.`;
+}
+
+const inLimits = (t: string) => words(t).length >= MIN_WORDS && words(t).length <= MAX_WORDS;
+
+/** No pronoun or demonstrative left pointing outside the statement, no first person. */
+const clean = (t: string) => standsAlone(t) && !/\b(?:the latter|the former|above|below)\b/i.test(t);
+
+type Proposal = {
+	s: Sentence;
+	/** The statement, keyed true, and the one keyed false (either may be missing). */
+	true?: string;
+	false?: string;
+	explainTrue: string;
+	explainFalse: string;
+	evidence: Sentence[];
+	origin: string;
+	score: number;
+};
+
+/** The words of a quote, without a closing full stop, ready to sit inside “ ”. */
+const quoted = (t: string) => `“${t.replace(/[.;,]$/, '').trim()}”`;
+
+function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
+	const text = claimText(ctx, s);
+	const c = contrastIn(text);
+	if (!c) return null;
+	// The decisive words, as the source has them: the same shape found in the sentence itself.
+	const raw = contrastIn(s.text.replace(BACK_POINTER, ''));
+	if (!raw || raw.form !== c.form) return null;
+	const rawText = s.text.replace(BACK_POINTER, '');
+	// From the last two words before the contrast ("Turkey is more focused on A than on B").
+	const before = rawText.slice(0, raw.span[0]).match(/(?:[\p{L}\p{N}’'-]+\s+){1,4}$/u)?.[0] ?? '';
+	const quote = rawText.slice(raw.span[0] - before.length, raw.span[1]);
+	if (c.names) {
+		// "by A, not B" sets one name against another: both sides must open with names of one kind.
+		const at = (side: string) => {
+			const from = s.start + s.text.indexOf(side);
+			return (ctx.mentions.get(s.id) ?? []).find((m) => m.start >= from && m.start <= from + 4 && m.kind !== 'term');
+		};
+		const ma = at(raw.a);
+		const mb = at(raw.b);
+		if (!ma || !mb || ma.kind !== mb.kind || ma.canonical === mb.canonical) return null;
+	}
+	// Too long a statement drops a side's relative clause ("the rebels that control areas near
+	// ..." -> "the rebels"): the side still names what the speaker sets against the other.
+	const bare = (side: string) => side.replace(/\s+(?:that|who|which)\s.*$/u, '');
+	const fit = (first: string, second: string) =>
+		[rebuild(c, first, second), rebuild(c, bare(first), bare(second))].find((x) => inLimits(x) && clean(x));
+	const proposal: Proposal = {
+		s,
+		true: c.rebuiltTrue ? fit(c.a, c.b) : undefined,
+		false: fit(c.b, c.a),
+		explainTrue: `True: ${ctx.speaker} says ${quoted(quote)}.`,
+		explainFalse: `False: it is the other way round, since ${ctx.speaker} says ${quoted(quote)}.`,
+		evidence: [s],
+		origin: 'tf-contrast',
+		// Following a contrast is following the argument: ranked above a plain restatement.
+		score: sentenceScore(ctx, s) * 1.4
+	};
+	return proposal.true || proposal.false ? proposal : null;
+}
+
+/** "Many mistakenly thought that X", "For many it might look like X": a view reported to be rejected. */
+const MISTAKEN = /^(?:many|some|others|critics|observers)(?: people)?\s+(?:mistakenly|wrongly|falsely)\s+(?:thought|believed|assumed|expected)\s+that\s+(.+?)\.?$/iu;
+const LOOKS = /^for many,?\s+it\s+(?:might|may|could)\s+(?:look|seem|appear)\s+(?:like|as if|as though)\s+(.+?)\.?$/iu;
+const REJECTS = /^(?:but|however|yet)\b/i;
+
+/**
+ * A reported clause under a past "would": its present verbs go back a tense ("would not attempt
+ * ... until jets start" -> "until jets started"), so the statement keeps the sequence of tenses.
+ */
+function backshift(view: string): string {
+	if (!/\bwould\b/.test(view)) return view;
+	return view.replace(/\b(until|when|before|after|once|unless|if)\s+([^,;.]+)/g, (all, conj: string, rest: string) => {
+		const past = nlp(rest).verbs().toPastTense().all().text();
+		return past && past !== rest ? `${conj} ${past}` : all;
+	});
+}
+
+function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined): Proposal | null {
+	const text = claimText(ctx, s);
+	const mistaken = text.match(MISTAKEN);
+	const looks = mistaken ? null : text.match(LOOKS);
+	const nextRejects = !!next && REJECTS.test(next.text) && next.id.replace(/\.s\d+$/, '') === s.id.replace(/\.s\d+$/, '');
+	if (!mistaken && !(looks && nextRejects)) return null;
+	const view = backshift((mistaken ?? looks)![1].trim());
+	if (!clean(view)) return null;
+	const own = `${view}.`;
+	const others = mistaken ? `many people wrongly believed that ${view}.` : `to many people it might look as if ${view}.`;
+	const rejection = next && nextRejects ? next.text.replace(/,\s.*$/u, '') : null;
+	const reported = mistaken ? s.text.match(/\b(?:mistakenly|wrongly|falsely)\s+\p{L}+/iu)?.[0] : s.text.match(/^For many,?\s+it\s+\p{L}+\s+\p{L}+\s+\p{L}+/iu)?.[0];
+	if (!reported) return null;
+	const why = rejection ? `; he goes on: ${quoted(rejection)}` : '';
+	return {
+		s,
+		true: inLimits(others) ? others : undefined,
+		false: inLimits(own) ? own : undefined,
+		explainTrue: `True: ${ctx.speaker} reports this view (${quoted(reported)}) in order to reject it${why}.`,
+		explainFalse: `False: ${ctx.speaker} reports this as a view others held (${quoted(reported)}) and rejects it${why}.`,
+		evidence: rejection && next ? [s, next] : [s],
+		origin: 'tf-reported-view',
+		// Telling the speaker's view from one he reports is the point of reading an argument.
+		score: sentenceScore(ctx, s) * 1.5
+	};
+}
+
+/**
+ * True/false statements from the speaker's contrasts and the views he rejects, one per sentence,
+ * true and false kept balanced: where a sentence allows both, the side the set lacks is written.
+ */
+export const statementRule: Rule = (ctx) => {
+	const proposals: Proposal[] = [];
+	ctx.sentences.forEach((s, i) => {
+		const p = reportedProposal(ctx, s, ctx.sentences[i + 1]) ?? contrastProposal(ctx, s);
+		if (p) proposals.push(p);
+	});
+	// Each sentence gets the side it tests best: a rejected view is false when stated as the
+	// speaker's own, a contrast is true when rebuilt; then free ones flip until the set is balanced.
+	const keyOf = new Map<Proposal, boolean>(proposals.map((p) => [p, !p.true ? false : !p.false ? true : p.origin === 'tf-contrast']));
+	const count = (k: boolean) => [...keyOf.values()].filter((v) => v === k).length;
+	for (;;) {
+		const more = count(true) > count(false);
+		if (Math.abs(count(true) - count(false)) <= 1) break;
+		const flip = proposals
+			.filter((p) => p.true && p.false && keyOf.get(p) === more)
+			// A contrast reads as well either way; a reported view is flipped last.
+			.sort((a, b) => Number(a.origin !== 'tf-contrast') - Number(b.origin !== 'tf-contrast') || hash(a.s.id) - hash(b.s.id))[0];
+		if (!flip) break;
+		keyOf.set(flip, !more);
+	}
+	const out: Candidate[] = [];
+	for (const p of proposals) {
+		const key = keyOf.get(p)!;
+		const body = key ? p.true! : p.false!;
+		out.push(
+			candidate(
+				ctx,
+				{
+					id: id(p.origin === 'tf-contrast' ? 'tf-claim' : 'tf-view', p.s, key ? 'true' : 'false'),
+					type: 'truefalse',
+					topic: '',
+					difficulty: p.origin === 'tf-contrast' ? 2 : 3,
+					stem: attribute(ctx, lowerFirst(body, (w) => ctx.proper.has(w))),
+					key,
+					explanation: key ? p.explainTrue : p.explainFalse,
+					evidence: p.evidence.map(evidenceOf),
+					origin: p.origin
+				},
+				p.score
+			)
+		);
+	}
+	return out.sort((a, b) => a.item.evidence[0].start - b.item.evidence[0].start);
+};

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { importSource } from '$lib/content/importer';
+import { Module } from '$lib/content/module';
+import type { Question } from '$lib/content/question';
+// rules.ts first: it registers the statement rule, and statements.ts imports its helpers.
+import { buildContext } from '$lib/generate/rules';
+import { checkContext, checkItem, deriveModule } from '$lib/generate';
+import { topicFor } from '$lib/generate/select';
+import { contrastIn, MAX_WORDS, MIN_WORDS, statementRule } from '$lib/generate/statements';
+import { contentStems, words } from '$lib/generate/text';
+
+type TF = Extract<Question, { type: 'truefalse' }>;
+
+function load(file: string, moduleFile?: string) {
+	const source = importSource(readFileSync(file, 'utf8'));
+	const module = moduleFile ? Module.parse(JSON.parse(readFileSync(moduleFile, 'utf8'))) : deriveModule(source);
+	const ctx = buildContext(source, module);
+	const items = statementRule(ctx).map((c) => ({ ...c.item, topic: topicFor(ctx, c.item) }) as TF);
+	return { source, module, ctx, items, checks: checkContext(source, module), speaker: module.speakerShortName };
+}
+
+const readings = {
+	interview: load('questions/hassan-interview/source.txt', 'questions/hassan-interview/module.json'),
+	'coral reefs': load('tests/fixtures/coral-reefs.txt'),
+	'coral reefs (unit fixture)': load('tests/unit/generate/fixtures/coral-reefs.txt')
+};
+
+const body = (q: TF) => q.stem.replace(/^According to [^,]+,\s*/, '');
+const NOT = /\b(?:not|no|never|nor|none|cannot)\b|n['\u2019]t\b/gi;
+const negations = (t: string) => t.match(NOT)?.length ?? 0;
+/** Content stems of a phrase, compared loosely (a side may lose a relative clause or gain a gloss). */
+const overlap = (a: string, b: string) => {
+	const x = contentStems(a);
+	const y = contentStems(b);
+	return [...x].filter((w) => y.has(w)).length / Math.max(1, Math.min(x.size, y.size));
+};
+
+describe.each(Object.entries(readings))('statement rule on the %s', (_, r) => {
+	// A reading may give no statement the rule can write well: the properties then hold vacuously.
+	beforeEach(() => {
+		expect(Array.isArray(r.items)).toBe(true);
+	});
+
+	it('writes only items that pass every check', () => {
+		for (const q of r.items) expect(checkItem(r.checks, q), q.id).toEqual([]);
+	});
+
+	it('attributes each statement, keeps it within the word limits and adds no negation', () => {
+		for (const q of r.items) {
+			expect(q.type).toBe('truefalse');
+			expect(q.stem, q.id).toMatch(/^According to [^,]+, \S/);
+			const n = words(body(q)).length;
+			expect(n, q.id).toBeGreaterThanOrEqual(MIN_WORDS);
+			expect(n, q.id).toBeLessThanOrEqual(MAX_WORDS);
+			expect(negations(q.stem), q.id).toBeLessThanOrEqual(negations(q.evidence.map((e) => e.quote).join(' ')));
+		}
+	});
+
+	it('quotes the evidence in the explanation, in one or two sentences', () => {
+		for (const q of r.items) {
+			const quotes = [...q.explanation.matchAll(/“([^”]+)”/g)].map((m) => m[1]);
+			expect(quotes.length, q.id).toBeGreaterThan(0);
+			for (const quote of quotes) expect(q.evidence.some((e) => e.quote.includes(quote)), `${q.id}: ${quote}`).toBe(true);
+			expect(q.explanation, q.id).toMatch(q.key ? /^True: / : /^False: /);
+		}
+	});
+
+	it('never copies its sentence: a contrast is rebuilt, a true one keeps the speaker’s side first', () => {
+		for (const q of r.items) {
+			const quote = q.evidence[0].quote;
+			expect(body(q).toLowerCase(), q.id).not.toBe(quote.toLowerCase());
+			if (q.origin !== 'tf-contrast') continue;
+			const said = contrastIn(quote);
+			const stated = contrastIn(body(q));
+			expect(said, q.id).not.toBeNull();
+			// Rebuilt as "A rather than B"; a comparison keeps its shape with its two subjects swapped.
+			expect(stated?.form, q.id).toBe(said!.form === 'comparative' ? 'comparative' : 'rather-than');
+			// A false statement is the reversal: its first side is the one the speaker set aside.
+			const [first, second] = q.key ? [said!.a, said!.b] : [said!.b, said!.a];
+			expect(overlap(stated!.a, first), `${q.id}: ${stated!.a} / ${first}`).toBeGreaterThan(0.5);
+			expect(overlap(stated!.b, second), `${q.id}: ${stated!.b} / ${second}`).toBeGreaterThan(0.5);
+		}
+	});
+
+	it('states a rejected view as the speaker’s own only when the text rejects it', () => {
+		for (const q of r.items.filter((x) => x.origin === 'tf-reported-view')) {
+			const quote = q.evidence.map((e) => e.quote).join(' ');
+			expect(quote, q.id).toMatch(/\b(?:mistakenly|wrongly|falsely)\b|^For many\b[\s\S]*\b(?:But|However|Yet)\b/);
+			// False: the view alone, as his claim; true: the view as what others thought.
+			if (q.key) expect(body(q), q.id).toMatch(/^(?:many|some|to many)\b/);
+			else expect(overlap(body(q), q.evidence[0].quote), q.id).toBeGreaterThan(0.8);
+		}
+	});
+
+	it('writes one statement per sentence and keeps true and false balanced', () => {
+		const ids = r.items.map((q) => q.evidence[0].sentenceId);
+		expect(new Set(ids).size).toBe(ids.length);
+		const t = r.items.filter((q) => q.key).length;
+		expect(Math.abs(t - (r.items.length - t)), 'true vs false').toBeLessThanOrEqual(1);
+	});
+});
+
+describe('statement rule on the interview', () => {
+	const { items } = readings.interview;
+
+	it('writes a handful of both kinds', () => {
+		expect(items.length).toBeGreaterThanOrEqual(5);
+		expect(items.some((q) => q.key)).toBe(true);
+		expect(items.some((q) => !q.key)).toBe(true);
+	});
+
+	it('resolves “the organization” and leaves no back-pointer in a stem', () => {
+		for (const q of items) expect(q.stem, q.id).not.toMatch(/\b(?:the organization|the group|that is why|as I explained|the latter)\b/i);
+	});
+
+	it('keeps the sequence of tenses in a reported clause', () => {
+		for (const q of items) expect(q.stem, q.id).not.toMatch(/\bwould\b.*\buntil\s+\S+\s+\S+\s+(?:start|begin|come)\b/);
+	});
+});
+
+describe('contrastIn', () => {
+	it('finds the sides of the contrasts a text states', () => {
+		expect(contrastIn('the attacks are not a sudden reaction but a sign of strength.')).toMatchObject({ a: 'a sign of strength', b: 'a sudden reaction', form: 'not-but' });
+		expect(contrastIn('attacks are directly encouraged by the group, but not micromanaged.')).toMatchObject({ a: 'directly encouraged by the group', b: 'micromanaged', form: 'but-not' });
+		expect(contrastIn('Norway is more focused on fishing than on oil.')).toMatchObject({ a: 'fishing', b: 'oil', form: 'more-than' });
+		expect(contrastIn('the allies are focused on the rebels near the capital, rather than the army, which is far away.')).toMatchObject({ a: 'the rebels near the capital', b: 'the army', form: 'rather-than' });
+		expect(contrastIn('the video opens with a speech by Anna, not Maria or Eve.')).toMatchObject({ a: 'Anna', b: 'Maria', form: 'comma-not' });
+		expect(contrastIn('small farms in Peru grow much faster than large farms in Chile, because land is cheap.')).toMatchObject({ a: 'small farms in Peru', b: 'large farms in Chile', form: 'comparative' });
+		// "rather than" is no comparison, and a clause after "than" is no subject to swap.
+		expect(contrastIn('the sea will warm faster than the hardiest corals can adapt.')).toBeNull();
+	});
+
+	it('refuses a contrast followed by more than an aside', () => {
+		expect(contrastIn('the attacks are not a reaction but a sign, and the West knows it.')).toBeNull();
+		expect(contrastIn('Bleaching is not death.')).toBeNull();
+	});
+});
