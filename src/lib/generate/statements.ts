@@ -41,9 +41,18 @@ function roles(ctx: Context, s: Sentence): Replace[] {
 	return out;
 }
 
+/** The acronym of the organization the reading is about ("IS", "ISIS") spelled out as a stem names it. */
+function spelledOut(ctx: Context, s: Sentence): Replace[] {
+	const d = ctx.dominant;
+	if (!d) return [];
+	return (ctx.mentions.get(s.id) ?? [])
+		.filter((m) => m.canonical === d.canonical && /^\p{Lu}{2,5}$/u.test(m.text) && !/\b[Tt]he\s$/.test(ctx.source.raw.slice(m.start - 4, m.start)))
+		.map((m) => ({ start: m.start, end: m.end, with: d.display }));
+}
+
 /** The sentence as a claim the speaker makes: glossed, names by role, back-pointers and asides gone. */
 function claimText(ctx: Context, s: Sentence): string {
-	const text = clause(ctx, s, [...glossed(ctx, s), ...roles(ctx, s)])
+	const text = clause(ctx, s, [...glossed(ctx, s), ...roles(ctx, s), ...spelledOut(ctx, s)])
 		.replace(BACK_POINTER, '')
 		// A bracketed aside the gloss did not replace ("(their self-proclaimed caliph)").
 		.replace(/\s*\([^)]*\)/g, '')
@@ -144,6 +153,36 @@ function rebuild(c: Contrast, first: string, second: string): string {
 	return `${c.lead}${first} rather than ${c.prep ? `${c.prep} ` : ''}${second}.`;
 }
 
+/**
+ * "Attacks are directly encouraged by the group through its cells, but not micromanaged": a
+ * contrast of two participles, told in the active voice ("the group directly encourages attacks
+ * through its cells rather than micromanaging them"), so a true statement does not copy the
+ * sentence. Null when the sides are not a passive participle with its agent and a bare participle.
+ */
+function activeVoice(c: Contrast): { asserted: string; reversed: string } | null {
+	if (c.form !== 'but-not' && c.form !== 'not-but') return null;
+	const lead = c.lead.match(/^(.+?)\s+(is|are|was|were)\s+$/u);
+	const a = c.a.match(/^(?:(\p{L}+ly)\s+)?(\p{L}+ed)\s+by\s+((?:the\s+|\p{Lu})[^,;]*?)(\s+(?:through|via|in|with|from|at|on|across|inside|outside)\s+[^,;]+)?$/u);
+	const b = c.b.match(/^(?:(\p{L}+ly)\s+)?(\p{L}+ed)$/u);
+	if (!lead || !a || !b || /^(?:it|its|they|them|their|this|these|those)\b/i.test(lead[1])) return null;
+	const [, object, aux] = lead;
+	const agent = a[3];
+	const past = /^(?:was|were)$/.test(aux);
+	const plural = nlp(agent).nouns().isPlural().found;
+	const forms = (participle: string) => ((nlp(participle).verbs() as unknown as { conjugate(): Record<string, string>[] }).conjugate()[0] ?? {}) as Record<string, string>;
+	const fa = forms(a[2]);
+	const fb = forms(b[2]);
+	const tense = past ? 'PastTense' : plural ? 'Infinitive' : 'PresentTense';
+	if (!fa[tense] || !fb[tense] || !fa.Gerund || !fb.Gerund) return null;
+	const pronoun = /^(?:are|were)$/.test(aux) ? 'them' : 'it';
+	const adv = (x?: string) => (x ? `${x} ` : '');
+	const rest = a[4] ?? '';
+	return {
+		asserted: `${agent} ${adv(a[1])}${fa[tense]} ${object}${rest} rather than ${adv(b[1])}${fb.Gerund} ${pronoun}.`,
+		reversed: `${agent} ${adv(b[1])}${fb[tense]} ${object}${rest} rather than ${adv(a[1])}${fa.Gerund} ${pronoun}.`
+	};
+}
+
 const inLimits = (t: string) => words(t).length >= MIN_WORDS && words(t).length <= MAX_WORDS;
 
 /** No pronoun or demonstrative left pointing outside the statement, no first person. */
@@ -190,10 +229,12 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 	const bare = (side: string) => side.replace(/\s+(?:that|who|which)\s.*$/u, '');
 	const fit = (first: string, second: string) =>
 		[rebuild(c, first, second), rebuild(c, bare(first), bare(second))].find((x) => inLimits(x) && clean(x));
+	const active = activeVoice(c);
+	const usable = (x?: string) => (x && inLimits(x) && clean(x) ? x : undefined);
 	const proposal: Proposal = {
 		s,
-		true: c.rebuiltTrue ? fit(c.a, c.b) : undefined,
-		false: fit(c.b, c.a),
+		true: active ? usable(active.asserted) : c.rebuiltTrue ? fit(c.a, c.b) : undefined,
+		false: active ? usable(active.reversed) : fit(c.b, c.a),
 		explainTrue: `True: ${ctx.speaker} says ${quoted(quote)}.`,
 		explainFalse: `False: it is the other way round, since ${ctx.speaker} says ${quoted(quote)}.`,
 		evidence: [s],
@@ -229,7 +270,8 @@ function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined)
 	if (!mistaken && !(looks && nextRejects)) return null;
 	const view = backshift((mistaken ?? looks)![1].trim());
 	if (!clean(view)) return null;
-	const own = `${view}.`;
+	// His own claim about the past: "would not attempt" (what many expected) becomes "did not attempt".
+	const own = `${mistaken ? view.replace(/\bwould not\b/, 'did not') : view}.`;
 	const others = mistaken ? `many people wrongly believed that ${view}.` : `to many people it might look as if ${view}.`;
 	const rejection = next && nextRejects ? next.text.replace(/,\s.*$/u, '') : null;
 	const reported = mistaken ? s.text.match(/\b(?:mistakenly|wrongly|falsely)\s+\p{L}+/iu)?.[0] : s.text.match(/^For many,?\s+it\s+\p{L}+\s+\p{L}+\s+\p{L}+/iu)?.[0];
