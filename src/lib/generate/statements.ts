@@ -17,13 +17,18 @@ import { hash } from '../seeded';
 import { attribute, candidate, clause, evidenceOf, glossAfter, glossed, id, sentenceScore, standsAlone, type Candidate, type Context, type Rule } from './rules';
 import { contentStems, isContentWord, lowerFirst, words } from './text';
 
-/** A statement is a teacher's sentence, not a copied paragraph sentence. */
+/** A statement is a teacher's sentence, not a copied paragraph sentence: its words, attribution included. */
 export const MIN_WORDS = 12;
 export const MAX_WORDS = 25;
+/** "According to <speaker>," as the learner reads it before the claim. */
+const ATTRIBUTION_WORDS = 3;
 
 type Replace = { start: number; end: number; with: string };
 
 /** Openers that point back to what came before ("That is why", "As I explained above,"). */
+/** A linking word that opens a quote ("However, ..."): the quote reads better from the claim. */
+const CONNECTIVE = /^(?:generally speaking|however|but|and|so|in fact|indeed|moreover|again),?\s+/i;
+
 const BACK_POINTER = /^(?:(?:that|this) is why|as I (?:explained|said|mentioned|noted)(?: (?:above|earlier|before))?,?)\s+/i;
 
 /**
@@ -122,6 +127,13 @@ export function contrastIn(text: string): Contrast | null {
 			return ASIDE.test(text.slice(end)) ? found(before.slice(0, at), a, rather[1], [at, end], 'rather-than', false) : null;
 		}
 	}
+	// "driven by both political and ideological motives": the false statement keeps one side
+	// ("political rather than ideological"), the true one turns the pair round ("ideological as
+	// well as political"). Both sides are single words sharing what follows them.
+	r = text.match(/^(.*?\s)both\s+([\p{L}-]+)\s+and\s+([\p{L}-]+)((?:\s+[^,;.\s]+)*?)(?=[,.;]|$)/u);
+	if (r && ASIDE.test(text.slice(r[0].length)) && isContentWord(r[2]) && isContentWord(r[3])) {
+		return found(r[1], r[2], r[3], [r[1].length, r[0].length], 'both-and', true, false, r[4]);
+	}
 	// "Isolated reefs in Belize recover far more slowly than connected reefs in Indonesia": two
 	// parallel subjects (a head noun in common, a modifier apart) compared; only the reversal is new.
 	r = text.match(/^(.+?)\s+((?:(?:far|much|even)\s+)?(?:(?:more|less)\s+[\p{L}-]+|(?!(?:rather|other)\b)[\p{L}-]+er))\s+than\s+([^,;]+?)(?=[,.;]|$)/u);
@@ -150,6 +162,8 @@ export function contrastIn(text: string): Contrast | null {
 /** "lead A rather than (prep) B.", or "A verb more X than B." for a comparison. */
 function rebuild(c: Contrast, first: string, second: string): string {
 	if (c.form === 'comparative') return `${first} ${c.middle} than ${second}.`;
+	// "both A and B": asserted as "B as well as A", denied as "A rather than B".
+	if (c.form === 'both-and') return first === c.a ? `${c.lead}${c.b} as well as ${c.a}${c.middle}.` : `${c.lead}${c.a} rather than ${c.b}${c.middle}.`;
 	return `${c.lead}${first} rather than ${c.prep ? `${c.prep} ` : ''}${second}.`;
 }
 
@@ -183,7 +197,7 @@ function activeVoice(c: Contrast): { asserted: string; reversed: string } | null
 	};
 }
 
-const inLimits = (t: string) => words(t).length >= MIN_WORDS && words(t).length <= MAX_WORDS;
+const inLimits = (t: string) => words(t).length + ATTRIBUTION_WORDS >= MIN_WORDS && words(t).length + ATTRIBUTION_WORDS <= MAX_WORDS;
 
 /** No pronoun or demonstrative left pointing outside the statement, no first person. */
 const clean = (t: string) => standsAlone(t) && !/\b(?:the latter|the former|above|below)\b/i.test(t);
@@ -211,9 +225,11 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 	const raw = contrastIn(s.text.replace(BACK_POINTER, ''));
 	if (!raw || raw.form !== c.form) return null;
 	const rawText = s.text.replace(BACK_POINTER, '');
-	// From the last two words before the contrast ("Turkey is more focused on A than on B").
-	const before = rawText.slice(0, raw.span[0]).match(/(?:[\p{L}\p{N}’'-]+\s+){1,4}$/u)?.[0] ?? '';
-	const quote = rawText.slice(raw.span[0] - before.length, raw.span[1]);
+	// The sentence up to the end of the contrast when that is short enough to quote whole ("The
+	// Assad regime ... are also focused on A, rather than B"), else the last words before it.
+	const whole = words(rawText.slice(0, raw.span[1])).length <= 30;
+	const before = whole ? rawText.slice(0, raw.span[0]) : (rawText.slice(0, raw.span[0]).match(/(?:[\p{L}\p{N}’'-]+\s+){1,4}$/u)?.[0] ?? '');
+	const quote = rawText.slice(raw.span[0] - before.length, raw.span[1]).replace(CONNECTIVE, '');
 	if (c.names) {
 		// "by A, not B" sets one name against another: both sides must open with names of one kind.
 		const at = (side: string) => {
@@ -236,7 +252,10 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 		true: active ? usable(active.asserted) : c.rebuiltTrue ? fit(c.a, c.b) : undefined,
 		false: active ? usable(active.reversed) : fit(c.b, c.a),
 		explainTrue: `True: ${ctx.speaker} says ${quoted(quote)}.`,
-		explainFalse: `False: it is the other way round, since ${ctx.speaker} says ${quoted(quote)}.`,
+		explainFalse:
+			c.form === 'both-and'
+				? `False: ${ctx.speaker} says ${quoted(quote)}, not one rather than the other.`
+				: `False: it is the other way round, since ${ctx.speaker} says ${quoted(quote)}.`,
 		evidence: [s],
 		origin: 'tf-contrast',
 		// Following a contrast is following the argument: ranked above a plain restatement.
@@ -296,8 +315,15 @@ function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined)
  */
 export const statementRule: Rule = (ctx) => {
 	const proposals: Proposal[] = [];
+	const paragraph = (s: Sentence) => s.id.replace(/\.s\d+$/, '');
+	// A rejected view owns the rest of its paragraph: the sentences that follow argue against it,
+	// so a statement built on one of them would answer the statement on the view.
+	const owned = new Set<string>();
 	ctx.sentences.forEach((s, i) => {
-		const p = reportedProposal(ctx, s, ctx.sentences[i + 1]) ?? contrastProposal(ctx, s);
+		if (owned.has(paragraph(s))) return;
+		const view = reportedProposal(ctx, s, ctx.sentences[i + 1]);
+		if (view) owned.add(paragraph(s));
+		const p = view ?? contrastProposal(ctx, s);
 		if (p) proposals.push(p);
 	});
 	// Each sentence gets the side it tests best: a rejected view is false when stated as the

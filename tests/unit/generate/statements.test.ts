@@ -65,7 +65,7 @@ describe.each(Object.entries(readings))('statement rule on the %s', (_, r) => {
 		for (const q of r.items) {
 			expect(q.type).toBe('truefalse');
 			expect(q.stem, q.id).toMatch(/^According to [^,]+, \S/);
-			const n = words(body(q)).length;
+			const n = words(q.stem).length;
 			expect(n, q.id).toBeGreaterThanOrEqual(MIN_WORDS);
 			expect(n, q.id).toBeLessThanOrEqual(MAX_WORDS);
 			expect(negations(q.stem), q.id).toBeLessThanOrEqual(negations(q.evidence.map((e) => e.quote).join(' ')));
@@ -95,6 +95,12 @@ describe.each(Object.entries(readings))('statement rule on the %s', (_, r) => {
 			const b = at(own(said!.b, said!.a));
 			expect(a, `${q.id}: side “${said!.a}”`).toBeGreaterThanOrEqual(0);
 			expect(b, `${q.id}: side “${said!.b}”`).toBeGreaterThanOrEqual(0);
+			if (said!.form === 'both-and') {
+				// "both A and B": true turns the pair round ("B as well as A"), false keeps one ("A rather than B").
+				expect(body(q), q.id).toMatch(q.key ? / as well as / : / rather than /);
+				expect(q.key ? b < a : a < b, q.id).toBe(true);
+				continue;
+			}
 			// True: the side the speaker asserts comes first; false: the two sides are reversed.
 			expect(q.key ? a < b : b < a, q.id).toBe(true);
 		}
@@ -143,6 +149,7 @@ describe('contrastIn', () => {
 		expect(contrastIn('Norway is more focused on fishing than on oil.')).toMatchObject({ a: 'fishing', b: 'oil', form: 'more-than' });
 		expect(contrastIn('the allies are focused on the rebels near the capital, rather than the army, which is far away.')).toMatchObject({ a: 'the rebels near the capital', b: 'the army', form: 'rather-than' });
 		expect(contrastIn('the video opens with a speech by Anna, not Maria or Eve.')).toMatchObject({ a: 'Anna', b: 'Maria', form: 'comma-not' });
+		expect(contrastIn('the change was driven by both economic and social pressures.')).toMatchObject({ a: 'economic', b: 'social', middle: ' pressures', form: 'both-and' });
 		expect(contrastIn('small farms in Peru grow much faster than large farms in Chile, because land is cheap.')).toMatchObject({ a: 'small farms in Peru', b: 'large farms in Chile', form: 'comparative' });
 		// "rather than" is no comparison, and a clause after "than" is no subject to swap.
 		expect(contrastIn('the sea will warm faster than the hardiest corals can adapt.')).toBeNull();
