@@ -105,6 +105,13 @@ export function contrastIn(text: string): Contrast | null {
 		const at = r[1].length;
 		return ASIDE.test(text.slice(r[0].length)) ? found(r[1] + r[2], r[4], r[5], [at, r[0].length], 'more-than', true) : null;
 	}
+	// "most people were walking, not driving", "a coral is an animal, not a plant": two short
+	// sides of one form after a copula.
+	r = text.match(/^(.*?\b(?:is|are|was|were)\s+)([^,;]+?),\s+not\s+([^,;]+?)(?=[,.;]|$)/u);
+	if (r && ASIDE.test(text.slice(r[0].length)) && words(r[2]).length <= 4 && words(r[3]).length <= 4 && /ing$/.test(r[2]) === /ing$/.test(r[3])) {
+		const c = found(r[1], r[2], r[3], [r[1].length, r[0].length], 'copula-not', true);
+		if (c) return c;
+	}
 	// "... with an old statement by A, not B or C": two names, the second list cut to its first.
 	r = text.match(/^(.*\b(?:by|from|with|of)\s+)([^,;]+?),\s+not\s+([^,;]+?)(?=[,.;]|$)/u);
 	if (r) {
@@ -212,6 +219,8 @@ type Proposal = {
 	evidence: Sentence[];
 	origin: string;
 	score: number;
+	/** The side this sentence tests best when both can be written. */
+	prefer: boolean;
 };
 
 /** The words of a quote, without a closing full stop, ready to sit inside “ ”. */
@@ -258,6 +267,9 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 				: `False: it is the other way round, since ${ctx.speaker} says ${quoted(quote)}.`,
 		evidence: [s],
 		origin: 'tf-contrast',
+		// True when the rebuilt claim reads differently from the sentence (sides turned round, the
+		// active voice); where only the connective changes, the reversal is the better item.
+		prefer: !!active || c.form === 'not-but' || c.form === 'both-and',
 		// Following a contrast is following the argument: ranked above a plain restatement.
 		score: sentenceScore(ctx, s) * 1.4
 	};
@@ -304,6 +316,7 @@ function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined)
 		explainFalse: `False: ${ctx.speaker} reports this as a view others held (${quoted(reported)}) and rejects it${why}.`,
 		evidence: rejection && next ? [s, next] : [s],
 		origin: 'tf-reported-view',
+		prefer: false,
 		// Telling the speaker's view from one he reports is the point of reading an argument.
 		score: sentenceScore(ctx, s) * 1.5
 	};
@@ -326,16 +339,15 @@ export const statementRule: Rule = (ctx) => {
 		const p = view ?? contrastProposal(ctx, s);
 		if (p) proposals.push(p);
 	});
-	// Each sentence gets the side it tests best: a rejected view is false when stated as the
-	// speaker's own, a contrast is true when rebuilt; then free ones flip until the set is balanced.
-	const keyOf = new Map<Proposal, boolean>(proposals.map((p) => [p, !p.true ? false : !p.false ? true : p.origin === 'tf-contrast']));
+	// Each sentence gets the side it tests best (`prefer`), then free ones flip until the set is balanced.
+	const keyOf = new Map<Proposal, boolean>(proposals.map((p) => [p, !p.true ? false : !p.false ? true : p.prefer]));
 	const count = (k: boolean) => [...keyOf.values()].filter((v) => v === k).length;
 	for (;;) {
 		const more = count(true) > count(false);
 		if (Math.abs(count(true) - count(false)) <= 1) break;
 		const flip = proposals
 			.filter((p) => p.true && p.false && keyOf.get(p) === more)
-			// A contrast reads as well either way; a reported view is flipped last.
+			// A contrast reads well either way; a reported view is flipped last.
 			.sort((a, b) => Number(a.origin !== 'tf-contrast') - Number(b.origin !== 'tf-contrast') || hash(a.s.id) - hash(b.s.id))[0];
 		if (!flip) break;
 		keyOf.set(flip, !more);

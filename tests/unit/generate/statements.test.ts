@@ -150,6 +150,7 @@ describe('contrastIn', () => {
 		expect(contrastIn('the allies are focused on the rebels near the capital, rather than the army, which is far away.')).toMatchObject({ a: 'the rebels near the capital', b: 'the army', form: 'rather-than' });
 		expect(contrastIn('the video opens with a speech by Anna, not Maria or Eve.')).toMatchObject({ a: 'Anna', b: 'Maria', form: 'comma-not' });
 		expect(contrastIn('the change was driven by both economic and social pressures.')).toMatchObject({ a: 'economic', b: 'social', middle: ' pressures', form: 'both-and' });
+		expect(contrastIn('most people on the street were walking, not driving.')).toMatchObject({ a: 'walking', b: 'driving', form: 'copula-not' });
 		expect(contrastIn('small farms in Peru grow much faster than large farms in Chile, because land is cheap.')).toMatchObject({ a: 'small farms in Peru', b: 'large farms in Chile', form: 'comparative' });
 		// "rather than" is no comparison, and a clause after "than" is no subject to swap.
 		expect(contrastIn('the sea will warm faster than the hardiest corals can adapt.')).toBeNull();
