@@ -14,7 +14,7 @@
 import type { Sentence } from '$lib/content/source';
 import nlp from 'compromise';
 import { hash } from '../seeded';
-import { attribute, candidate, clause, evidenceOf, glossAfter, glossed, id, sentenceScore, standsAlone, type Candidate, type Context, type Rule } from './rules';
+import { attribute, candidate, clause, evidenceOf, glossAfter, glossed, id, sentenceScore, standsAlone, type Candidate, type Context } from './rules';
 import { contentStems, isContentWord, lowerFirst, words } from './text';
 
 /** A statement is a teacher's sentence, not a copied paragraph sentence: its words, attribution included. */
@@ -81,10 +81,15 @@ export type Contrast = { lead: string; a: string; b: string; prep: string; span:
 const PREP = /\b(by|on|in|to|with|for|from|at|of|about)\s+$/;
 const short = (t: string) => words(t).length >= 1 && words(t).length <= 14 && words(t).some(isContentWord);
 
+const CLAUSE_START = /^(?:it|they|he|she|we|I|you|there|this|that|these|those|everyone|everybody|nobody|no one|someone|somebody)\b/i;
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did|should|must|may|might)\b/i;
+
 /** Finds a contrast in a clause; null when there is none or its sides are not short phrases. */
 export function contrastIn(text: string): Contrast | null {
 	const found = (lead: string, a: string, b: string, span: [number, number], form: string, rebuiltTrue: boolean, names = false, middle?: string): Contrast | null => {
 		if (!short(a) || !short(b) || a.toLowerCase() === b.toLowerCase()) return null;
+		// Sides are phrases, not clauses: "not perfect but it works" sets no two things against each other.
+		if ([a, b].some((x) => CLAUSE_START.test(x) || FINITE.test(x))) return null;
 		return { lead, a, b, prep: lead.match(PREP)?.[1] ?? '', span, form, rebuiltTrue, names, middle };
 	};
 	// "X are not A but B"
@@ -326,7 +331,9 @@ function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined)
  * True/false statements from the speaker's contrasts and the views he rejects, one per sentence,
  * true and false kept balanced: where a sentence allows both, the side the set lacks is written.
  */
-export const statementRule: Rule = (ctx) => {
+// A function declaration, not a const: rules.ts registers it while statements.ts (which imports
+// rules.ts) may still be loading, and only a declaration is ready that early.
+export function statementRule(ctx: Context): Candidate[] {
 	const proposals: Proposal[] = [];
 	const paragraph = (s: Sentence) => s.id.replace(/\.s\d+$/, '');
 	// A rejected view owns the rest of its paragraph: the sentences that follow argue against it,
@@ -375,4 +382,4 @@ export const statementRule: Rule = (ctx) => {
 		);
 	}
 	return out.sort((a, b) => a.item.evidence[0].start - b.item.evidence[0].start);
-};
+}

@@ -159,5 +159,8 @@ describe('contrastIn', () => {
 	it('refuses a contrast followed by more than an aside', () => {
 		expect(contrastIn('the attacks are not a reaction but a sign, and the West knows it.')).toBeNull();
 		expect(contrastIn('Bleaching is not death.')).toBeNull();
+		// A side that is a clause of its own.
+		expect(contrastIn('the plan is not perfect but it works.')).toBeNull();
+		expect(contrastIn('the plan is good, but not everyone agrees.')).toBeNull();
 	});
 });
