@@ -82,7 +82,7 @@ const PREP = /\b(by|on|in|to|with|for|from|at|of|about)\s+$/;
 const short = (t: string) => words(t).length >= 1 && words(t).length <= 14 && words(t).some(isContentWord);
 
 const CLAUSE_START = /^(?:it|they|he|she|we|I|you|there|this|that|these|those|everyone|everybody|nobody|no one|someone|somebody)\b/i;
-const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did|should|must|may|might)\b/i;
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did|should|must|may|might)\b/;
 
 /** Finds a contrast in a clause; null when there is none or its sides are not short phrases. */
 export function contrastIn(text: string): Contrast | null {
