@@ -173,6 +173,10 @@ export function contrastIn(text: string): Contrast | null {
 
 /** "lead A rather than (prep) B.", or "A verb more X than B." for a comparison. */
 function rebuild(c: Contrast, first: string, second: string): string {
+	// "Turkey is more focused on A than on B" -> "Turkey’s focus is on A rather than on B": a
+	// named subject's focus, said with the noun, so the statement does not copy the sentence.
+	const focus = c.form === 'more-than' ? c.lead.match(/^(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2}) is focused on $/u) : null;
+	if (focus) return `${focus[1]}\u2019s focus is on ${first} rather than on ${second}.`;
 	if (c.form === 'comparative') return `${first} ${c.middle} than ${second}.`;
 	// "both A and B": asserted as "B as well as A", denied as "A rather than B".
 	if (c.form === 'both-and') return first === c.a ? `${c.lead}${c.b} as well as ${c.a}${c.middle}.` : `${c.lead}${c.a} rather than ${c.b}${c.middle}.`;
@@ -208,6 +212,8 @@ function activeVoice(c: Contrast): { asserted: string; reversed: string } | null
 		reversed: `${agent} ${adv(b[1])}${fb[tense]} ${object}${rest} rather than ${adv(a[1])}${fa.Gerund} ${pronoun}.`
 	};
 }
+
+const proposalText = (c: Contrast) => rebuild(c, c.a, c.b);
 
 const inLimits = (t: string) => words(t).length + ATTRIBUTION_WORDS >= MIN_WORDS && words(t).length + ATTRIBUTION_WORDS <= MAX_WORDS;
 
@@ -274,7 +280,7 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 		origin: 'tf-contrast',
 		// True when the rebuilt claim reads differently from the sentence (sides turned round, the
 		// active voice); where only the connective changes, the reversal is the better item.
-		prefer: !!active || c.form === 'not-but' || c.form === 'both-and',
+		prefer: !!active || c.form === 'not-but' || c.form === 'both-and' || /\u2019s focus is on /.test(proposalText(c)),
 		// Following a contrast is following the argument: ranked above a plain restatement.
 		score: sentenceScore(ctx, s) * 1.4
 	};
@@ -371,7 +377,7 @@ export function statementRule(ctx: Context): Candidate[] {
 					type: 'truefalse',
 					topic: '',
 					difficulty: p.origin === 'tf-contrast' ? 2 : 3,
-					stem: attribute(ctx, lowerFirst(body, (w) => ctx.proper.has(w))),
+					stem: attribute(ctx, lowerFirst(body, (w) => ctx.proper.has(w.replace(/['\u2019]s$/u, '')))),
 					key,
 					explanation: key ? p.explainTrue : p.explainFalse,
 					evidence: p.evidence.map(evidenceOf),
