@@ -5,7 +5,7 @@ import type { Sentence, Source } from '$lib/content/source';
 import { findMentions, glossaryMatchers, type Mention } from './mentions';
 import nlp from 'compromise';
 import { hash } from '../seeded';
-import { statementRule } from './statements';
+import { claimsRule, statementRule } from './statements';
 import { contentStems, escapeRegExp, isContentWord, lowerFirst, slug, upperFirst, words } from './text';
 
 /** An item before selection, with what the ranker and the selector need to know. */
@@ -637,4 +637,4 @@ export const standsAlone = (t: string) => !/^(?:it|its|they|their|this|these|tho
 // keywordClozeRule is not run: a one-word blank of a copied sentence with a first-letter hint is
 // found by string lookup, and without the hint synonyms fit (second reader, review 2).
 // True/false statements (contrasts, rejected views) are written in statements.ts.
-export const rules: Rule[] = [clozeRule, mcqRule, glossRule, statementRule, listRule, matchingRule];
+export const rules: Rule[] = [clozeRule, mcqRule, glossRule, statementRule, claimsRule, listRule, matchingRule];

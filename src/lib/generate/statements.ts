@@ -15,7 +15,7 @@ import type { Sentence } from '$lib/content/source';
 import nlp from 'compromise';
 import { hash } from '../seeded';
 import { attribute, candidate, clause, evidenceOf, glossAfter, glossed, id, sentenceScore, standsAlone, type Candidate, type Context } from './rules';
-import { contentStems, isContentWord, lowerFirst, words } from './text';
+import { contentStems, isContentWord, lowerFirst, permutation, slug, upperFirst, words } from './text';
 
 /** A statement is a teacher's sentence, not a copied paragraph sentence: its words, attribution included. */
 export const MIN_WORDS = 12;
@@ -232,6 +232,8 @@ type Proposal = {
 	score: number;
 	/** The side this sentence tests best when both can be written. */
 	prefer: boolean;
+	/** The decisive words of the sentence, as short as they can be quoted. */
+	core: string;
 };
 
 /** The words of a quote, without a closing full stop, ready to sit inside “ ”. */
@@ -280,6 +282,7 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 		origin: 'tf-contrast',
 		// True when the rebuilt claim reads differently from the sentence (sides turned round, the
 		// active voice); where only the connective changes, the reversal is the better item.
+		core: rawText.slice(...raw.span),
 		prefer: !!active || c.form === 'not-but' || c.form === 'both-and' || /\u2019s focus is on /.test(proposalText(c)),
 		// Following a contrast is following the argument: ranked above a plain restatement.
 		score: sentenceScore(ctx, s) * 1.4
@@ -328,18 +331,14 @@ function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined)
 		evidence: rejection && next ? [s, next] : [s],
 		origin: 'tf-reported-view',
 		prefer: false,
+		core: reported,
 		// Telling the speaker's view from one he reports is the point of reading an argument.
 		score: sentenceScore(ctx, s) * 1.5
 	};
 }
 
-/**
- * True/false statements from the speaker's contrasts and the views he rejects, one per sentence,
- * true and false kept balanced: where a sentence allows both, the side the set lacks is written.
- */
-// A function declaration, not a const: rules.ts registers it while statements.ts (which imports
-// rules.ts) may still be loading, and only a declaration is ready that early.
-export function statementRule(ctx: Context): Candidate[] {
+/** The statements, one per sentence, each keyed with the side it tests best and the set balanced. */
+function keyed(ctx: Context): { p: Proposal; key: boolean; body: string }[] {
 	const proposals: Proposal[] = [];
 	const paragraph = (s: Sentence) => s.id.replace(/\.s\d+$/, '');
 	// A rejected view owns the rest of its paragraph: the sentences that follow argue against it,
@@ -365,10 +364,22 @@ export function statementRule(ctx: Context): Candidate[] {
 		if (!flip) break;
 		keyOf.set(flip, !more);
 	}
-	const out: Candidate[] = [];
-	for (const p of proposals) {
+	return proposals.map((p) => {
 		const key = keyOf.get(p)!;
 		const body = key ? p.true! : p.false!;
+		return { p, key, body: lowerFirst(body, (w) => ctx.proper.has(w.replace(/['\u2019]s$/u, ''))) };
+	});
+}
+
+/**
+ * True/false statements from the speaker's contrasts and the views he rejects, one per sentence,
+ * true and false kept balanced: where a sentence allows both, the side the set lacks is written.
+ */
+// A function declaration, not a const: rules.ts registers it while statements.ts (which imports
+// rules.ts) may still be loading, and only a declaration is ready that early.
+export function statementRule(ctx: Context): Candidate[] {
+	const out: Candidate[] = [];
+	for (const { p, key, body } of keyed(ctx)) {
 		out.push(
 			candidate(
 				ctx,
@@ -377,7 +388,7 @@ export function statementRule(ctx: Context): Candidate[] {
 					type: 'truefalse',
 					topic: '',
 					difficulty: p.origin === 'tf-contrast' ? 2 : 3,
-					stem: attribute(ctx, lowerFirst(body, (w) => ctx.proper.has(w.replace(/['\u2019]s$/u, '')))),
+					stem: attribute(ctx, body),
 					key,
 					explanation: key ? p.explainTrue : p.explainFalse,
 					evidence: p.evidence.map(evidenceOf),
@@ -388,4 +399,42 @@ export function statementRule(ctx: Context): Candidate[] {
 		);
 	}
 	return out.sort((a, b) => a.item.evidence[0].start - b.item.evidence[0].start);
+}
+
+/**
+ * Multiple select: "Which of these claims does the speaker make?" over the same statements, as
+ * options without the attribution: the true ones are keys, the reversed contrasts and rejected
+ * views are the distractors. Written only with at least two of each from five or more sentences;
+ * ranked below the true/false items it would give away, so it stands in when they are turned down.
+ */
+export function claimsRule(ctx: Context): Candidate[] {
+	const all = keyed(ctx);
+	const trues = all.filter((x) => x.key).slice(0, 3);
+	const falses = all.filter((x) => !x.key).slice(0, 3);
+	if (trues.length < 2 || falses.length < 2 || trues.length + falses.length < 5) return [];
+	const chosen = [...trues, ...falses];
+	const order = permutation(chosen.length, `claims-${ctx.module.id}`);
+	const options = order.map((i) => chosen[i]);
+	const keys = options.map((o, i) => (o.key ? i : -1)).filter((i) => i >= 0);
+	const said = trues.map((t) => quoted(t.p.core));
+	const reading = ctx.source.shape === 'interview' ? 'interview' : 'article';
+	const list = said.length === 2 ? said.join(' and ') : `${said.slice(0, -1).join(', ')} and ${said[said.length - 1]}`;
+	return [
+		candidate(
+			ctx,
+			{
+				id: `multi-claims-${slug(ctx.module.id, 30)}`,
+				type: 'multi',
+				topic: '',
+				difficulty: 3,
+				stem: `Which of the following claims does ${ctx.speaker} make? Choose all that apply.`,
+				options: options.map((o) => upperFirst(o.body)),
+				keys,
+				explanation: `${upperFirst(ctx.speaker)}\u2019s own words are ${list}; the other statements turn a contrast of the ${reading} round or state a view it rejects.`,
+				evidence: [...new Map(chosen.flatMap((o) => o.p.evidence).map((x) => [x.id, evidenceOf(x)])).values()].sort((a, b) => a.start - b.start),
+				origin: 'multi-claims'
+			},
+			1
+		)
+	];
 }

@@ -7,7 +7,7 @@ import type { Question } from '$lib/content/question';
 import { buildContext } from '$lib/generate/rules';
 import { checkContext, checkItem, deriveModule } from '$lib/generate';
 import { topicFor } from '$lib/generate/select';
-import { contrastIn, MAX_WORDS, MIN_WORDS, statementRule } from '$lib/generate/statements';
+import { claimsRule, contrastIn, MAX_WORDS, MIN_WORDS, statementRule } from '$lib/generate/statements';
 import { contentStems, escapeRegExp, stem, words } from '$lib/generate/text';
 
 type TF = Extract<Question, { type: 'truefalse' }>;
@@ -162,5 +162,31 @@ describe('contrastIn', () => {
 		// A side that is a clause of its own.
 		expect(contrastIn('the plan is not perfect but it works.')).toBeNull();
 		expect(contrastIn('the plan is good, but not everyone agrees.')).toBeNull();
+	});
+});
+
+describe.each(Object.entries(readings))('claims multiple select on the %s', (_, r) => {
+	const multis = claimsRule(r.ctx).map((c) => ({ ...c.item, topic: topicFor(r.ctx, c.item) }));
+
+	it('passes every check and keys exactly the statements keyed true', () => {
+		expect(multis.length).toBeLessThanOrEqual(1);
+		for (const q of multis) {
+			expect(checkItem(r.checks, q), q.id).toEqual([]);
+			if (q.type !== 'multi') throw new Error(q.id);
+			const truth = new Map(r.items.map((t) => [body(t).toLowerCase(), t.key]));
+			q.options.forEach((o, i) => {
+				expect(truth.has(o.toLowerCase()), o).toBe(true);
+				expect(q.keys.includes(i), o).toBe(truth.get(o.toLowerCase()));
+			});
+			expect(q.keys.length).toBeGreaterThanOrEqual(2);
+			expect(q.options.length - q.keys.length).toBeGreaterThanOrEqual(2);
+			for (const quote of [...q.explanation.matchAll(/“([^”]+)”/g)].map((m) => m[1])) expect(q.evidence.some((e) => e.quote.includes(quote)), quote).toBe(true);
+		}
+	});
+});
+
+describe('claims multiple select on the interview', () => {
+	it('is written from its statements', () => {
+		expect(claimsRule(readings.interview.ctx)).toHaveLength(1);
 	});
 });
