@@ -3,9 +3,11 @@
  *
  * Two sources of statements, both found by the shape of the sentence, never by its words:
  * - contrasts the text states itself ("not A but B", "A, but not B", "A, not B", "more ... on A
- *   than on B", "A rather than B"): the claim is rebuilt as "A rather than B" (true) or with the
- *   two sides reversed (false), so neither form copies the sentence and the false one asserts what
- *   the text plainly contradicts, without an inserted "not";
+ *   than on B", "A rather than B", "both A and B", "A verbs more slowly than B"): the claim is
+ *   rebuilt ("A rather than B", the active voice, "X's focus is on A") as a true statement, or
+ *   with its two sides reversed as a false one, so neither copies the sentence and the false one
+ *   asserts what the text plainly contradicts, without an inserted "not"; a true statement that
+ *   would only change the connective is not written;
  * - views the speaker reports in order to reject them ("Many mistakenly thought that X", "For many
  *   it might look like X. But ..."): X as his own claim is false, X as what others thought is true.
  * One statement per sentence (a true one and its reversal would judge the same claim), with the
@@ -25,10 +27,10 @@ const ATTRIBUTION_WORDS = 3;
 
 type Replace = { start: number; end: number; with: string };
 
-/** Openers that point back to what came before ("That is why", "As I explained above,"). */
 /** A linking word that opens a quote ("However, ..."): the quote reads better from the claim. */
 const CONNECTIVE = /^(?:generally speaking|however|but|and|so|in fact|indeed|moreover|again),?\s+/i;
 
+/** Openers that point back to what came before ("That is why", "As I explained above,"). */
 const BACK_POINTER = /^(?:(?:that|this) is why|as I (?:explained|said|mentioned|noted)(?: (?:above|earlier|before))?,?)\s+/i;
 
 /**
