@@ -6,8 +6,8 @@
  *   than on B", "A rather than B", "both A and B", "A verbs more slowly than B"): the claim is
  *   rebuilt ("A rather than B", the active voice, "X's focus is on A") as a true statement, or
  *   with its two sides reversed as a false one, so neither copies the sentence and the false one
- *   asserts what the text plainly contradicts, without an inserted "not"; a true statement that
- *   would only change the connective is not written;
+ *   asserts what the text plainly contradicts, without an inserted "not"; where the true form
+ *   would only change the connective, the reversal is preferred unless the balance needs it;
  * - views the speaker reports in order to reject them ("Many mistakenly thought that X", "For many
  *   it might look like X. But ..."): X as his own claim is false, X as what others thought is true.
  * One statement per sentence (a true one and its reversal would judge the same claim), with the
