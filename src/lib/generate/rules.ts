@@ -5,6 +5,7 @@ import type { Sentence, Source } from '$lib/content/source';
 import { findMentions, glossaryMatchers, type Mention } from './mentions';
 import nlp from 'compromise';
 import { hash } from '../seeded';
+import { claimsRule, statementRule } from './statements';
 import { contentStems, escapeRegExp, isContentWord, lowerFirst, slug, upperFirst, words } from './text';
 
 /** An item before selection, with what the ranker and the selector need to know. */
@@ -180,10 +181,10 @@ function mainClaim(text: string): string {
 	return text.slice(0, r.index) + '.';
 }
 
-const attribute = (ctx: Context, text: string) => `According to ${ctx.speaker}, ${text}`;
+export const attribute = (ctx: Context, text: string) => `According to ${ctx.speaker}, ${text}`;
 
 /** A parenthetical gloss right after a mention: "wilayat (local provinces)". */
-function glossAfter(ctx: Context, m: Mention): { start: number; end: number } | null {
+export function glossAfter(ctx: Context, m: Mention): { start: number; end: number } | null {
 	const after = ctx.source.raw.slice(m.end, m.end + 80).match(/^\s*\([^)]{1,60}\)/);
 	return after ? { start: m.end, end: m.end + after[0].length } : null;
 }
@@ -193,7 +194,7 @@ function glossAfter(ctx: Context, m: Mention): { start: number; end: number } | 
  * may give after it) replaced by its gloss, so a statement tests the meaning, not the word.
  * Terms inside quotation marks are left alone: there the word itself is the point.
  */
-function glossed(ctx: Context, s: Sentence): { start: number; end: number; with: string }[] {
+export function glossed(ctx: Context, s: Sentence): { start: number; end: number; with: string }[] {
 	const out: { start: number; end: number; with: string }[] = [];
 	for (const m of ctx.mentions.get(s.id) ?? []) {
 		if (m.kind !== 'term' || !m.entry || /[\u201c"\u2018]$/u.test(ctx.source.raw.slice(m.start - 1, m.start))) continue;
@@ -293,7 +294,7 @@ function withArticle(ctx: Context, m: Mention): { start: number; end: number; th
 const named = (r: Rival) => (r.the ? `the ${r.text}` : r.text);
 
 /** Ranks how good a sentence is to ask about: neither too short nor too long, rich in names and topic words. */
-function sentenceScore(ctx: Context, s: Sentence): number {
+export function sentenceScore(ctx: Context, s: Sentence): number {
 	const n = words(s.text).length;
 	const size = n < 8 ? 0.3 : n > 40 ? 0.4 : 1;
 	const topical = ctx.module.topics.reduce(
@@ -303,11 +304,11 @@ function sentenceScore(ctx: Context, s: Sentence): number {
 	return size * (1 + Math.min(topical, 4) * 0.25);
 }
 
-function id(rule: string, s: Sentence, extra: string): string {
+export function id(rule: string, s: Sentence, extra: string): string {
 	return `${rule}-${slug(s.id)}-${slug(extra, 30)}`;
 }
 
-type Rule = (ctx: Context) => Candidate[];
+export type Rule = (ctx: Context) => Candidate[];
 
 /**
  * Kinds whose members exclude each other, so a swapped one makes a false claim. Not
@@ -316,7 +317,7 @@ type Rule = (ctx: Context) => Candidate[];
  */
 const SWAPPABLE = new Set<string>(['person', 'place', 'group', 'government']);
 
-const candidate = (ctx: Context, item: Question, score: number): Candidate => ({
+export const candidate = (ctx: Context, item: Question, score: number): Candidate => ({
 	item,
 	score,
 	turns: [...new Set(item.evidence.map((e) => ctx.turnOf.get(e.sentenceId)).filter((t): t is number => t !== undefined))]
@@ -513,204 +514,6 @@ export const glossRule: Rule = (ctx) => {
 	return out;
 };
 
-/** True/false: a sentence attributed to the speaker, or the same with one name swapped for a rival. */
-export const trueFalseRule: Rule = (ctx) => {
-	const out: Candidate[] = [];
-	for (const s of ctx.sentences) {
-		const here = ctx.mentions.get(s.id) ?? [];
-		const score = sentenceScore(ctx, s);
-		// No True statement that copies the sentence: a learner would answer by recognising the
-		// wording (second reader), and copied wording = True is a pattern. Only the swaps are written.
-		for (const m of here) {
-			if (sameName(m, here) > 1 || !SWAPPABLE.has(m.kind) || echoed(s, m)) continue;
-			const [rival] = rivals(ctx, s, m, 1);
-			if (!rival) continue;
-			const span = withArticle(ctx, m);
-			const swap = span.start === m.start ? rival.text : named(rival);
-			const key = m.entry?.term ?? m.text;
-			out.push(
-				candidate(
-					ctx,
-					{
-						id: id('tf-swap', s, m.text),
-						type: 'truefalse',
-						topic: '',
-						difficulty: 2,
-						stem: attribute(ctx, clause(ctx, s, [{ start: span.start, end: m.end, with: swap }])),
-						key: false,
-						explanation: `False: ${ctx.speaker} says this of ${key}, not of ${rival.text}.`,
-						evidence: [evidenceOf(s)],
-						origin: `tf-swap-${m.kind}`
-					},
-					score * (paired(ctx, m, here) ? 0.3 : 1)
-				)
-			);
-		}
-	}
-	return out;
-};
-
-/** The two sides of a contrast in a clause, as spans of the clause text. */
-type Contrast = { a: [number, number]; b: [number, number]; cut?: number };
-
-const PHRASE = (t: string) => words(t).length >= 1 && words(t).length <= 12 && words(t).some(isContentWord);
-
-/**
- * Contrasts a statement can reverse: "not A but B", "more X on A than on B", "by A rather than B".
- * Reversing one makes a false statement without inserting "not".
- */
-function contrastOf(text: string): Contrast | null {
-	let r = text.match(/\bnot ((?:a |an |the )?[^,;]+?) but ((?:a |an |the )?[^,;.]+)/);
-	if (r) {
-		const a = r.index! + 4;
-		const b = r.index! + r[0].length - r[2].length;
-		return { a: [a, a + r[1].length], b: [b, b + r[2].length] };
-	}
-	r = text.match(/\bmore [\p{L}-]+ (?:on|in|with|about|to) ([^,;]+?) than (?:on |in |with |about |to )?([^,;.]+)/u);
-	if (r) {
-		const b = r.index! + r[0].length - r[2].length;
-		const a = text.indexOf(r[1], r.index!);
-		return { a: [a, a + r[1].length], b: [b, b + r[2].length] };
-	}
-	r = text.match(/\b(?:by|on|in|to|with|for|from|at) ([^,;]+?),? rather than ([^,;.]+)/);
-	// The earliest preposition whose phrase is short enough: "focused on the rebels ..., rather than IS",
-	// not "in Syria and its allies are also focused on the rebels ..., rather than IS".
-	while (r && !PHRASE(r[1])) {
-		const from = r.index! + r[0].indexOf(' ') + 1;
-		const next = text.slice(from).match(/\b(?:by|on|in|to|with|for|from|at) ([^,;]+?),? rather than ([^,;.]+)/);
-		r = next ? Object.assign(next, { index: from + next.index! }) : null;
-	}
-	if (r) {
-		const a = text.indexOf(r[1], r.index!);
-		const b = r.index! + r[0].length - r[2].length;
-		// ", which operates further away" described B; after the swap it would describe A.
-		const cut = text.slice(b + r[2].length).match(/^,\s*which\b/) ? b + r[2].length : undefined;
-		return { a: [a, a + r[1].length], b: [b, b + r[2].length], cut };
-	}
-	return null;
-}
-
-/** True/false: one of the speaker's contrasts reversed ("more focused on IS than on the Kurds"): false. */
-export const contrastRule: Rule = (ctx) => {
-	const out: Candidate[] = [];
-	for (const s of ctx.sentences) {
-		const text = clause(ctx, s, glossed(ctx, s));
-		const c = contrastOf(text);
-		if (!c) continue;
-		const A = text.slice(...c.a);
-		const B = text.slice(...c.b);
-		if (!PHRASE(A) || !PHRASE(B) || A.toLowerCase() === B.toLowerCase()) continue;
-		const end = c.cut ?? text.length;
-		let swapped = text.slice(0, c.a[0]) + B + text.slice(c.a[1], c.b[0]) + A + text.slice(c.b[1], end);
-		if (!/[.!?]$/.test(swapped)) swapped += '.';
-		out.push(
-			candidate(
-				ctx,
-				{
-					id: id('tf-contrast', s, 'reversed'),
-					type: 'truefalse',
-					topic: '',
-					difficulty: 2,
-					stem: attribute(ctx, swapped),
-					key: false,
-					explanation: `False: it is the other way round; ${ctx.speaker} contrasts “${A}” with “${B}” in the cited sentence.`,
-					evidence: [evidenceOf(s)],
-					origin: 'tf-contrast'
-				},
-				// Reversing a contrast tests whether the reader followed the argument: ranked above a swapped name.
-				sentenceScore(ctx, s) * 1.4
-			)
-		);
-	}
-	return out;
-};
-
-/** "Many mistakenly thought that X", "For many it might look like X": a view the speaker reports to reject. */
-const REPORTED = /^(?:many|some|others|critics|observers)?\s*(?:mistakenly|wrongly|falsely)\s+(?:thought|think|believed|believe|assumed|assume|argued|argue)\s+that\s+(.+)$|^for many,?\s+it\s+(?:might|may|could|would)\s+(?:look|seem|appear)\s+(?:like|as if|that)\s+(.+)$/iu;
-
-/**
- * True/false: the view the speaker reports only to reject ("Many mistakenly thought that IS
- * would not attempt to provoke Russia ...") stated as his own claim: false, and built without
- * inserting "not". The rejection must be in the sentence ("mistakenly") or open the next ("But").
- */
-export const reportedViewRule: Rule = (ctx) => {
-	const out: Candidate[] = [];
-	ctx.sentences.forEach((s, i) => {
-		const text = clause(ctx, s).replace(/^(?:many|some)\s+(?=mistakenly|wrongly|falsely)/i, (m) => m);
-		const r = text.match(REPORTED);
-		if (!r) return;
-		const view = (r[1] ?? r[2]).trim();
-		const inSentence = /mistakenly|wrongly|falsely/i.test(text);
-		const nextRejects = /^(?:but|however|yet)\b/i.test(ctx.sentences[i + 1]?.text ?? '');
-		const rejected = inSentence || nextRejects;
-		if (!rejected || words(view).length < 6 || !standsAlone(view)) return;
-		out.push(
-			candidate(
-				ctx,
-				{
-					id: id('tf-reported', s, 'view'),
-					type: 'truefalse',
-					topic: '',
-					difficulty: 3,
-					stem: attribute(ctx, /[.!?]$/.test(view) ? view : `${view}.`),
-					key: false,
-					explanation: `False: ${ctx.speaker} reports this as a view others hold and rejects it, as the cited sentences show.`,
-					// The next sentence is cited only when it is where the view is rejected.
-					evidence: [evidenceOf(s), ...(!inSentence && nextRejects ? [evidenceOf(ctx.sentences[i + 1])] : [])],
-					origin: 'tf-reported-view'
-				},
-				// Telling the speaker's view from one he reports is the point of reading an argument.
-				sentenceScore(ctx, s) * 1.5
-			)
-		);
-	});
-	return out;
-};
-
-/** Verbs of attention: "X is (more) focused on Y", "X are bogged down in Y". */
-const FOCUS = /^(.+?)\s+(?:is|are|was|were)\s+(?:(?:also|more|mostly|mainly|largely|increasingly|still|now|busy)\s+)*(?:focused on|focusing on|bogged down in|busy with|preoccupied with|looking for|concerned with|absorbed in|fixated on|concentrating on|occupied with)\s+(.+?)(?:,|\s+than\b|\s+rather than\b|[.;]|$)/u;
-
-/**
- * Matching: actors and what each is focused on, from sentences built alike ("Turkey is more
- * focused on the Kurds", "The Gulf states are bogged down in their war in Yemen").
- */
-export const focusMatchingRule: Rule = (ctx) => {
-	const pairs: { actor: string; focus: string; s: Sentence }[] = [];
-	for (const s of ctx.sentences) {
-		const text = clause(ctx, s);
-		const r = text.match(FOCUS);
-		if (!r || words(r[1]).length > 12 || !PHRASE(r[2])) continue;
-		// The subject must open with a name the reading uses (not "many of these countries").
-		const m = (ctx.mentions.get(s.id) ?? []).find((x) => x.kind !== 'term' && r[1].replace(/^the /i, '').startsWith(x.text));
-		if (!m) continue;
-		const actor = upperFirst(r[1]);
-		if (pairs.some((p) => p.actor.toLowerCase() === actor.toLowerCase())) continue;
-		pairs.push({ actor, focus: upperFirst(r[2]), s });
-	}
-	if (pairs.length < 4) return [];
-	const chosen = pairs.slice(0, 6);
-	return [
-		candidate(
-			ctx,
-			{
-				id: `matching-focus-${slug(chosen[0].s.id)}`,
-				type: 'matching',
-				topic: '',
-				difficulty: 2,
-				stem: `Match each actor with what, according to ${ctx.speaker}, it is focused on.`,
-				prompts: chosen.map((p) => p.actor),
-				choices: chosen.map((p) => p.focus),
-				key: chosen.map((_, i) => i),
-				explanation: `Each pair comes from one of the cited sentences, where ${ctx.speaker} says what that actor is focused on.`,
-				evidence: [...new Map(chosen.map((p) => [p.s.id, evidenceOf(p.s)])).values()],
-				origin: 'matching-focus'
-			},
-			// Few rules can write a matching set: it goes in before the items it would settle.
-			6
-		)
-	];
-};
-
 /** Multiple select: a list of two or more names of one kind ("the West and Russia") blanked out. */
 export const listRule: Rule = (ctx) => {
 	const out: Candidate[] = [];
@@ -829,69 +632,9 @@ export const matchingRule: Rule = (ctx) => {
 };
 
 /** A statement that stands on its own: no pronoun or demonstrative pointing outside it, not in the first person. */
-const standsAlone = (t: string) => !/^(?:it|its|they|their|this|these|those|he|she)\b/i.test(t) && !/\b(?:this|these|those|such|I|me|my|we|our)\b/.test(t);
-
-/**
- * Multiple select: which of these claims the speaker makes. The true options are his sentences
- * (glossed, trimmed to their main claim); the false ones swap a name for another of its kind
- * or reverse one of his contrasts. Options come from neighbouring sentences, one per sentence,
- * so a true claim never sits beside its own false twin.
- */
-export const statementsRule: Rule = (ctx) => {
-	const out: Candidate[] = [];
-	const order = new Map(ctx.sentences.map((x, i) => [x.id, i]));
-	const sid = (c: Candidate) => c.item.evidence[0].sentenceId;
-	const bare = (stem: string) => upperFirst(stem.replace(/^According to [^,]+,\s*/, ''));
-	const usable = trueFalseRule(ctx)
-		.concat(contrastRule(ctx))
-		.filter((c) => c.item.type === 'truefalse' && c.item.evidence.length === 1)
-		.map((c) => ({ c, text: bare(c.item.stem), key: (c.item as { key: boolean }).key, at: order.get(sid(c)) ?? 0 }))
-		.filter((x) => standsAlone(x.text) && words(x.text).length >= 8 && words(x.text).length <= 22)
-		.sort((a, b) => b.c.score - a.c.score || a.c.item.id.localeCompare(b.c.item.id));
-	const falses = usable.filter((x) => !x.key).sort((a, b) => a.at - b.at);
-	// Every pair of nearby false statements makes a candidate; the selector keeps those that give nothing away.
-	const made = new Set<string>();
-	for (let i = 0; i < falses.length; i++) {
-		const first = falses[i];
-		for (const second of falses.slice(i + 1).filter((f) => sid(f.c) !== sid(first.c) && f.at - first.at <= 8)) {
-		const taken = new Set([sid(first.c), sid(second.c)]);
-		const near = usable
-			.filter((x) => x.key && !taken.has(sid(x.c)))
-			.sort((a, b) => Math.abs(a.at - first.at) - Math.abs(b.at - first.at) || a.at - b.at);
-		const keys: typeof near = [];
-		for (const k of near) if (keys.length < 3 && !keys.some((x) => sid(x.c) === sid(k.c))) keys.push(k);
-		if (keys.length < 2) continue;
-		const options = [...keys, first, second];
-		const lengths = options.map((o) => o.text.length);
-		if (Math.max(...lengths) > 2.8 * Math.min(...lengths)) continue;
-		const evidence = options.map((o) => o.c.item.evidence[0]).sort((a, b) => a.start - b.start);
-		const key = options.map((o) => o.c.item.id).sort().join(' ');
-		if (made.has(key)) continue;
-		made.add(key);
-		out.push(
-			candidate(
-				ctx,
-				{
-					id: `multi-claims-${slug(sid(first.c))}-${slug(sid(second.c))}`,
-					type: 'multi',
-					topic: '',
-					difficulty: 3,
-					stem: `According to ${ctx.speaker}, which of the following are true? Choose all that apply.`,
-					options: options.map((o) => o.text),
-					keys: keys.map((_, k) => k),
-					explanation: `${upperFirst(ctx.speaker)} makes ${keys.length === 2 ? 'two' : 'three'} of these claims in the cited sentences; the other two swap a name or reverse one of his contrasts.`,
-					evidence,
-					origin: 'multi-claims'
-				},
-				// Multiple selects are few: they go in before the one-sentence items they would settle.
-				3.5
-			)
-		);
-		}
-	}
-	return out;
-};
+export const standsAlone = (t: string) => !/^(?:it|its|they|their|this|these|those|he|she)\b/i.test(t) && !/\b(?:this|these|those|such|I|me|my|we|our)\b/.test(t);
 
 // keywordClozeRule is not run: a one-word blank of a copied sentence with a first-letter hint is
 // found by string lookup, and without the hint synonyms fit (second reader, review 2).
-export const rules: Rule[] = [clozeRule, mcqRule, glossRule, trueFalseRule, contrastRule, reportedViewRule, listRule, statementsRule, matchingRule, focusMatchingRule];
+// True/false statements (contrasts, rejected views) are written in statements.ts.
+export const rules: Rule[] = [clozeRule, mcqRule, glossRule, statementRule, claimsRule, listRule, matchingRule];

@@ -1,0 +1,442 @@
+/**
+ * True/false statements that test the speaker's claims by meaning.
+ *
+ * Two sources of statements, both found by the shape of the sentence, never by its words:
+ * - contrasts the text states itself ("not A but B", "A, but not B", "A, not B", "more ... on A
+ *   than on B", "A rather than B", "both A and B", "A verbs more slowly than B"): the claim is
+ *   rebuilt ("A rather than B", the active voice, "X's focus is on A") as a true statement, or
+ *   with its two sides reversed as a false one, so neither copies the sentence and the false one
+ *   asserts what the text plainly contradicts, without an inserted "not"; where the true form
+ *   would only change the connective, the reversal is preferred unless the balance needs it;
+ * - views the speaker reports in order to reject them ("Many mistakenly thought that X", "For many
+ *   it might look like X. But ..."): X as his own claim is false, X as what others thought is true.
+ * One statement per sentence (a true one and its reversal would judge the same claim), with the
+ * polarity chosen so the set stays balanced.
+ */
+import type { Sentence } from '$lib/content/source';
+import nlp from 'compromise';
+import { hash } from '../seeded';
+import { attribute, candidate, clause, evidenceOf, glossAfter, glossed, id, sentenceScore, standsAlone, type Candidate, type Context } from './rules';
+import { contentStems, isContentWord, lowerFirst, permutation, slug, upperFirst, words } from './text';
+
+/** A statement is a teacher's sentence, not a copied paragraph sentence: its words, attribution included. */
+export const MIN_WORDS = 12;
+export const MAX_WORDS = 25;
+/** "According to <speaker>," as the learner reads it before the claim. */
+const ATTRIBUTION_WORDS = 3;
+
+type Replace = { start: number; end: number; with: string };
+
+/** A linking word that opens a quote ("However, ..."): the quote reads better from the claim. */
+const CONNECTIVE = /^(?:generally speaking|however|but|and|so|in fact|indeed|moreover|again),?\s+/i;
+
+/** Openers that point back to what came before ("That is why", "As I explained above,"). */
+const BACK_POINTER = /^(?:(?:that|this) is why|as I (?:explained|said|mentioned|noted)(?: (?:above|earlier|before))?,?)\s+/i;
+
+/**
+ * Names replaced by the role the module's glossary gives them ("Abu Bakr al-Baghdadi (their
+ * self-proclaimed caliph)" -> "the self-proclaimed caliph"): roles for names, as a teacher writes.
+ */
+function roles(ctx: Context, s: Sentence): Replace[] {
+	const out: Replace[] = [];
+	for (const m of ctx.mentions.get(s.id) ?? []) {
+		if (m.kind !== 'person' || !m.entry) continue;
+		const gloss = glossAfter(ctx, m);
+		const the = /(?:^|[^\p{L}])[Tt]he\s$/u.test(ctx.source.raw.slice(Math.max(0, m.start - 5), m.start));
+		out.push({ start: the ? m.start - 4 : m.start, end: gloss?.end ?? m.end, with: m.entry.gloss });
+	}
+	return out;
+}
+
+/** The acronym of the organization the reading is about ("IS", "ISIS") spelled out as a stem names it. */
+function spelledOut(ctx: Context, s: Sentence): Replace[] {
+	const d = ctx.dominant;
+	if (!d) return [];
+	return (ctx.mentions.get(s.id) ?? [])
+		.filter((m) => m.canonical === d.canonical && /^\p{Lu}{2,5}$/u.test(m.text) && !/\b[Tt]he\s$/.test(ctx.source.raw.slice(m.start - 4, m.start)))
+		.map((m) => ({ start: m.start, end: m.end, with: d.display }));
+}
+
+/** The sentence as a claim the speaker makes: glossed, names by role, back-pointers and asides gone. */
+function claimText(ctx: Context, s: Sentence): string {
+	const text = clause(ctx, s, [...glossed(ctx, s), ...roles(ctx, s), ...spelledOut(ctx, s)])
+		.replace(BACK_POINTER, '')
+		// A bracketed aside the gloss did not replace ("(their self-proclaimed caliph)").
+		.replace(/\s*\([^)]*\)/g, '')
+		.replace(/,?\s+for (?:example|instance)(?=[,.;]|$)/gi, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return lowerFirst(text, (w) => ctx.proper.has(w));
+}
+
+/** A trailing aside that only adds a detail: what a statement drops to keep the main claim. */
+const ASIDE = /^(?:,\s*(?:which|who|although|even though|though|especially|as|because)\b.*)?\.?$/su;
+
+/**
+ * The two sides of a contrast the sentence states. `lead` is everything before the first side
+ * (ending in the preposition both sides share, if any), `a` the side the speaker asserts, `b`
+ * the one he sets against it; `span` the contrast in the text it was found in; `rebuiltTrue`
+ * says whether "lead a rather than b" differs from the sentence's own wording.
+ */
+export type Contrast = { lead: string; a: string; b: string; prep: string; span: [number, number]; form: string; rebuiltTrue: boolean; names?: boolean; middle?: string };
+
+const PREP = /\b(by|on|in|to|with|for|from|at|of|about)\s+$/;
+const short = (t: string) => words(t).length >= 1 && words(t).length <= 14 && words(t).some(isContentWord);
+
+const CLAUSE_START = /^(?:it|they|he|she|we|I|you|there|this|that|these|those|everyone|everybody|nobody|no one|someone|somebody)\b/i;
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did|should|must|may|might)\b/;
+
+/** Finds a contrast in a clause; null when there is none or its sides are not short phrases. */
+export function contrastIn(text: string): Contrast | null {
+	const found = (lead: string, a: string, b: string, span: [number, number], form: string, rebuiltTrue: boolean, names = false, middle?: string): Contrast | null => {
+		if (!short(a) || !short(b) || a.toLowerCase() === b.toLowerCase()) return null;
+		// Sides are phrases, not clauses: "not perfect but it works" sets no two things against each other.
+		if ([a, b].some((x) => CLAUSE_START.test(x) || FINITE.test(x))) return null;
+		return { lead, a, b, prep: lead.match(PREP)?.[1] ?? '', span, form, rebuiltTrue, names, middle };
+	};
+	// "X are not A but B"
+	let r = text.match(/^(.*?\b(?:is|are|was|were|be)\s+)not\s+((?:a |an |the )?[^,;]+?)\s+but\s+((?:a |an |the )?[^,;]+?)(?=[,.;]|$)/u);
+	if (r) {
+		const at = r[1].length;
+		return ASIDE.test(text.slice(at + r[0].length - r[1].length)) ? found(r[1], r[3], r[2], [at, r[0].length], 'not-but', true) : null;
+	}
+	// "X are A, but not B"
+	r = text.match(/^(.*?\b(?:is|are|was|were|be)\s+)([^,;]+?),?\s+but not\s+([^,;]+?)(?=[,.;]|$)/u);
+	if (r) {
+		const at = r[1].length;
+		return ASIDE.test(text.slice(r[0].length)) ? found(r[1], r[2], r[3], [at, r[0].length], 'but-not', true) : null;
+	}
+	// "X is more focused on A than on B"
+	r = text.match(/^(.*?\b(?:is|are|was|were)\s+)more ([\p{L}-]+ (on|in|with|about|to) )([^,;]+?) than (?:on |in |with |about |to )?([^,;]+?)(?=[,.;]|$)/u);
+	if (r) {
+		const at = r[1].length;
+		return ASIDE.test(text.slice(r[0].length)) ? found(r[1] + r[2], r[4], r[5], [at, r[0].length], 'more-than', true) : null;
+	}
+	// "most people were walking, not driving", "a coral is an animal, not a plant": two short
+	// sides of one form after a copula.
+	r = text.match(/^(.*?\b(?:is|are|was|were)\s+)([^,;]+?),\s+not\s+([^,;]+?)(?=[,.;]|$)/u);
+	if (r && ASIDE.test(text.slice(r[0].length)) && words(r[2]).length <= 4 && words(r[3]).length <= 4 && /ing$/.test(r[2]) === /ing$/.test(r[3])) {
+		const c = found(r[1], r[2], r[3], [r[1].length, r[0].length], 'copula-not', true);
+		if (c) return c;
+	}
+	// "... with an old statement by A, not B or C": two names, the second list cut to its first.
+	r = text.match(/^(.*\b(?:by|from|with|of)\s+)([^,;]+?),\s+not\s+([^,;]+?)(?=[,.;]|$)/u);
+	if (r) {
+		const at = r[1].length;
+		if (!ASIDE.test(text.slice(r[0].length))) return null;
+		const b = r[3].split(/\s+(?:or|and|nor)\s+/)[0];
+		return found(r[1], r[2], b, [at, r[0].length], 'comma-not', true, true);
+	}
+	// "X are focused on A, rather than B": the sentence's own wording; only the reversal is new.
+	// The side starts after the latest preposition that leaves it a short phrase: "focused on the
+	// rebels ..., rather than IS", not "in Syria and its allies are focused on the rebels ...".
+	const rather = text.match(/,?\s+rather than\s+(?:(?:by|on|in|to|with|for|from|at)\s+)?([^,;]+?)(?=[,.;]|$)/u);
+	if (rather) {
+		const before = text.slice(0, rather.index);
+		const end = rather.index! + rather[0].length;
+		for (const p of before.matchAll(/\b(?:by|on|in|to|with|for|from|at)\s+/g)) {
+			const at = p.index! + p[0].length;
+			const a = before.slice(at);
+			if (/[,;]/.test(a) || !short(a)) continue;
+			return ASIDE.test(text.slice(end)) ? found(before.slice(0, at), a, rather[1], [at, end], 'rather-than', false) : null;
+		}
+	}
+	// "driven by both political and ideological motives": the false statement keeps one side
+	// ("political rather than ideological"), the true one turns the pair round ("ideological as
+	// well as political"). Both sides are single words sharing what follows them.
+	r = text.match(/^(.*?\s)both\s+([\p{L}-]+)\s+and\s+([\p{L}-]+)((?:\s+[^,;.\s]+)*?)(?=[,.;]|$)/u);
+	if (r && ASIDE.test(text.slice(r[0].length)) && isContentWord(r[2]) && isContentWord(r[3])) {
+		return found(r[1], r[2], r[3], [r[1].length, r[0].length], 'both-and', true, false, r[4]);
+	}
+	// "Isolated reefs in Belize recover far more slowly than connected reefs in Indonesia": two
+	// parallel subjects (a head noun in common, a modifier apart) compared; only the reversal is new.
+	r = text.match(/^(.+?)\s+((?:(?:far|much|even)\s+)?(?:(?:more|less)\s+[\p{L}-]+|(?!(?:rather|other)\b)[\p{L}-]+er))\s+than\s+([^,;]+?)(?=[,.;]|$)/u);
+	if (r && ASIDE.test(text.slice(r[0].length))) {
+		const b = r[3];
+		const lead = r[1];
+		const ends = [...lead.matchAll(/[\p{L}\p{N}]+(?:[-'\u2019][\p{L}\p{N}]+)*/gu)].map((m) => m.index! + m[0].length);
+		const nb = words(b).length;
+		// Subjects of the same length first: parallel phrases usually are.
+		for (const k of [nb, nb - 1, nb + 1]) {
+			if (k < 1 || k > ends.length - 1) continue;
+			const a = lead.slice(0, ends[k - 1]);
+			const verb = lead.slice(ends[k - 1]).trim();
+			// The verb opens in lower case: a capital is still part of the subject ("in Belize").
+			if (!/^\p{Ll}/u.test(verb)) continue;
+			const sa = contentStems(a);
+			const sb = contentStems(b);
+			const common = [...sa].filter((w) => sb.has(w)).length;
+			if (!common || common === sa.size || common === sb.size || words(verb).length > 4) continue;
+			return found('', a, b, [0, r[0].length], 'comparative', false, false, `${verb} ${r[2]}`);
+		}
+	}
+	return null;
+}
+
+/** "lead A rather than (prep) B.", or "A verb more X than B." for a comparison. */
+function rebuild(c: Contrast, first: string, second: string): string {
+	// "Turkey is more focused on A than on B" -> "Turkey’s focus is on A rather than on B": a
+	// named subject's focus, said with the noun, so the statement does not copy the sentence.
+	const focus = c.form === 'more-than' ? c.lead.match(/^(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2}) is focused on $/u) : null;
+	if (focus) return `${focus[1]}\u2019s focus is on ${first} rather than on ${second}.`;
+	if (c.form === 'comparative') return `${first} ${c.middle} than ${second}.`;
+	// "both A and B": asserted as "B as well as A", denied as "A rather than B".
+	if (c.form === 'both-and') return first === c.a ? `${c.lead}${c.b} as well as ${c.a}${c.middle}.` : `${c.lead}${c.a} rather than ${c.b}${c.middle}.`;
+	return `${c.lead}${first} rather than ${c.prep ? `${c.prep} ` : ''}${second}.`;
+}
+
+/**
+ * "Attacks are directly encouraged by the group through its cells, but not micromanaged": a
+ * contrast of two participles, told in the active voice ("the group directly encourages attacks
+ * through its cells rather than micromanaging them"), so a true statement does not copy the
+ * sentence. Null when the sides are not a passive participle with its agent and a bare participle.
+ */
+function activeVoice(c: Contrast): { asserted: string; reversed: string } | null {
+	if (c.form !== 'but-not' && c.form !== 'not-but') return null;
+	const lead = c.lead.match(/^(.+?)\s+(is|are|was|were)\s+$/u);
+	const a = c.a.match(/^(?:(\p{L}+ly)\s+)?(\p{L}+ed)\s+by\s+((?:the\s+|\p{Lu})[^,;]*?)(\s+(?:through|via|in|with|from|at|on|across|inside|outside)\s+[^,;]+)?$/u);
+	const b = c.b.match(/^(?:(\p{L}+ly)\s+)?(\p{L}+ed)$/u);
+	if (!lead || !a || !b || /^(?:it|its|they|them|their|this|these|those)\b/i.test(lead[1])) return null;
+	const [, object, aux] = lead;
+	const agent = a[3];
+	const past = /^(?:was|were)$/.test(aux);
+	const plural = nlp(agent).nouns().isPlural().found;
+	const forms = (participle: string) => ((nlp(participle).verbs() as unknown as { conjugate(): Record<string, string>[] }).conjugate()[0] ?? {}) as Record<string, string>;
+	const fa = forms(a[2]);
+	const fb = forms(b[2]);
+	const tense = past ? 'PastTense' : plural ? 'Infinitive' : 'PresentTense';
+	if (!fa[tense] || !fb[tense] || !fa.Gerund || !fb.Gerund) return null;
+	const pronoun = /^(?:are|were)$/.test(aux) ? 'them' : 'it';
+	const adv = (x?: string) => (x ? `${x} ` : '');
+	const rest = a[4] ?? '';
+	return {
+		asserted: `${agent} ${adv(a[1])}${fa[tense]} ${object}${rest} rather than ${adv(b[1])}${fb.Gerund} ${pronoun}.`,
+		reversed: `${agent} ${adv(b[1])}${fb[tense]} ${object}${rest} rather than ${adv(a[1])}${fa.Gerund} ${pronoun}.`
+	};
+}
+
+const proposalText = (c: Contrast) => rebuild(c, c.a, c.b);
+
+const inLimits = (t: string) => words(t).length + ATTRIBUTION_WORDS >= MIN_WORDS && words(t).length + ATTRIBUTION_WORDS <= MAX_WORDS;
+
+/** No pronoun or demonstrative left pointing outside the statement, no first person. */
+const clean = (t: string) => standsAlone(t) && !/\b(?:the latter|the former|above|below)\b/i.test(t);
+
+type Proposal = {
+	s: Sentence;
+	/** The statement, keyed true, and the one keyed false (either may be missing). */
+	true?: string;
+	false?: string;
+	explainTrue: string;
+	explainFalse: string;
+	evidence: Sentence[];
+	origin: string;
+	score: number;
+	/** The side this sentence tests best when both can be written. */
+	prefer: boolean;
+	/** The decisive words of the sentence, as short as they can be quoted. */
+	core: string;
+};
+
+/** The words of a quote, without a closing full stop, ready to sit inside “ ”. */
+const quoted = (t: string) => `“${t.replace(/[.;,]$/, '').trim()}”`;
+
+function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
+	const text = claimText(ctx, s);
+	const c = contrastIn(text);
+	if (!c) return null;
+	// The decisive words, as the source has them: the same shape found in the sentence itself.
+	const raw = contrastIn(s.text.replace(BACK_POINTER, ''));
+	if (!raw || raw.form !== c.form) return null;
+	const rawText = s.text.replace(BACK_POINTER, '');
+	// The sentence up to the end of the contrast when that is short enough to quote whole ("The
+	// Assad regime ... are also focused on A, rather than B"), else the last words before it.
+	const whole = words(rawText.slice(0, raw.span[1])).length <= 30;
+	const before = whole ? rawText.slice(0, raw.span[0]) : (rawText.slice(0, raw.span[0]).match(/(?:[\p{L}\p{N}’'-]+\s+){1,4}$/u)?.[0] ?? '');
+	const quote = rawText.slice(raw.span[0] - before.length, raw.span[1]).replace(CONNECTIVE, '');
+	if (c.names) {
+		// "by A, not B" sets one name against another: both sides must open with names of one kind.
+		const at = (side: string) => {
+			const from = s.start + s.text.indexOf(side);
+			return (ctx.mentions.get(s.id) ?? []).find((m) => m.start >= from && m.start <= from + 4 && m.kind !== 'term');
+		};
+		const ma = at(raw.a);
+		const mb = at(raw.b);
+		if (!ma || !mb || ma.kind !== mb.kind || ma.canonical === mb.canonical) return null;
+	}
+	// Too long a statement drops a side's relative clause ("the rebels that control areas near
+	// ..." -> "the rebels"): the side still names what the speaker sets against the other.
+	const bare = (side: string) => side.replace(/\s+(?:that|who|which)\s.*$/u, '');
+	const fit = (first: string, second: string) =>
+		[rebuild(c, first, second), rebuild(c, bare(first), bare(second))].find((x) => inLimits(x) && clean(x));
+	const active = activeVoice(c);
+	const usable = (x?: string) => (x && inLimits(x) && clean(x) ? x : undefined);
+	const proposal: Proposal = {
+		s,
+		true: active ? usable(active.asserted) : c.rebuiltTrue ? fit(c.a, c.b) : undefined,
+		false: active ? usable(active.reversed) : fit(c.b, c.a),
+		explainTrue: `True: ${ctx.speaker} says ${quoted(quote)}.`,
+		explainFalse:
+			c.form === 'both-and'
+				? `False: ${ctx.speaker} says ${quoted(quote)}, not one rather than the other.`
+				: `False: it is the other way round, since ${ctx.speaker} says ${quoted(quote)}.`,
+		evidence: [s],
+		origin: 'tf-contrast',
+		// True when the rebuilt claim reads differently from the sentence (sides turned round, the
+		// active voice); where only the connective changes, the reversal is the better item.
+		core: rawText.slice(...raw.span),
+		prefer: !!active || c.form === 'not-but' || c.form === 'both-and' || /\u2019s focus is on /.test(proposalText(c)),
+		// Following a contrast is following the argument: ranked above a plain restatement.
+		score: sentenceScore(ctx, s) * 1.4
+	};
+	return proposal.true || proposal.false ? proposal : null;
+}
+
+/** "Many mistakenly thought that X", "For many it might look like X": a view reported to be rejected. */
+const MISTAKEN = /^(?:many|some|others|critics|observers)(?: people)?\s+(?:mistakenly|wrongly|falsely)\s+(?:thought|believed|assumed|expected)\s+that\s+(.+?)\.?$/iu;
+const LOOKS = /^for many,?\s+it\s+(?:might|may|could)\s+(?:look|seem|appear)\s+(?:like|as if|as though)\s+(.+?)\.?$/iu;
+const REJECTS = /^(?:but|however|yet)\b/i;
+
+/**
+ * A reported clause under a past "would": its present verbs go back a tense ("would not attempt
+ * ... until jets start" -> "until jets started"), so the statement keeps the sequence of tenses.
+ */
+function backshift(view: string): string {
+	if (!/\bwould\b/.test(view)) return view;
+	return view.replace(/\b(until|when|before|after|once|unless|if)\s+([^,;.]+)/g, (all, conj: string, rest: string) => {
+		const past = nlp(rest).verbs().toPastTense().all().text();
+		return past && past !== rest ? `${conj} ${past}` : all;
+	});
+}
+
+function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined): Proposal | null {
+	const text = claimText(ctx, s);
+	const mistaken = text.match(MISTAKEN);
+	const looks = mistaken ? null : text.match(LOOKS);
+	const nextRejects = !!next && REJECTS.test(next.text) && next.id.replace(/\.s\d+$/, '') === s.id.replace(/\.s\d+$/, '');
+	if (!mistaken && !(looks && nextRejects)) return null;
+	const view = backshift((mistaken ?? looks)![1].trim());
+	if (!clean(view)) return null;
+	// His own claim about the past: "would not attempt" (what many expected) becomes "did not attempt".
+	const own = `${mistaken ? view.replace(/\bwould not\b/, 'did not') : view}.`;
+	const others = mistaken ? `many people wrongly believed that ${view}.` : `to many people it might look as if ${view}.`;
+	const rejection = next && nextRejects ? next.text.replace(/,\s.*$/u, '') : null;
+	const reported = mistaken ? s.text.match(/\b(?:mistakenly|wrongly|falsely)\s+\p{L}+/iu)?.[0] : s.text.match(/^For many,?\s+it\s+\p{L}+\s+\p{L}+\s+\p{L}+/iu)?.[0];
+	if (!reported) return null;
+	const why = rejection ? `; he goes on: ${quoted(rejection)}` : '';
+	return {
+		s,
+		true: inLimits(others) ? others : undefined,
+		false: inLimits(own) ? own : undefined,
+		explainTrue: `True: ${ctx.speaker} reports this view (${quoted(reported)}) in order to reject it${why}.`,
+		explainFalse: `False: ${ctx.speaker} reports this as a view others held (${quoted(reported)}) and rejects it${why}.`,
+		evidence: rejection && next ? [s, next] : [s],
+		origin: 'tf-reported-view',
+		prefer: false,
+		core: reported,
+		// Telling the speaker's view from one he reports is the point of reading an argument.
+		score: sentenceScore(ctx, s) * 1.5
+	};
+}
+
+/** The statements, one per sentence, each keyed with the side it tests best and the set balanced. */
+function keyed(ctx: Context): { p: Proposal; key: boolean; body: string }[] {
+	const proposals: Proposal[] = [];
+	const paragraph = (s: Sentence) => s.id.replace(/\.s\d+$/, '');
+	// A rejected view owns the rest of its paragraph: the sentences that follow argue against it,
+	// so a statement built on one of them would answer the statement on the view.
+	const owned = new Set<string>();
+	ctx.sentences.forEach((s, i) => {
+		if (owned.has(paragraph(s))) return;
+		const view = reportedProposal(ctx, s, ctx.sentences[i + 1]);
+		if (view) owned.add(paragraph(s));
+		const p = view ?? contrastProposal(ctx, s);
+		if (p) proposals.push(p);
+	});
+	// Each sentence gets the side it tests best (`prefer`), then free ones flip until the set is balanced.
+	const keyOf = new Map<Proposal, boolean>(proposals.map((p) => [p, !p.true ? false : !p.false ? true : p.prefer]));
+	const count = (k: boolean) => [...keyOf.values()].filter((v) => v === k).length;
+	for (;;) {
+		const more = count(true) > count(false);
+		if (Math.abs(count(true) - count(false)) <= 1) break;
+		const flip = proposals
+			.filter((p) => p.true && p.false && keyOf.get(p) === more)
+			// A contrast reads well either way; a reported view is flipped last.
+			.sort((a, b) => Number(a.origin !== 'tf-contrast') - Number(b.origin !== 'tf-contrast') || hash(a.s.id) - hash(b.s.id))[0];
+		if (!flip) break;
+		keyOf.set(flip, !more);
+	}
+	return proposals.map((p) => {
+		const key = keyOf.get(p)!;
+		const body = key ? p.true! : p.false!;
+		return { p, key, body: lowerFirst(body, (w) => ctx.proper.has(w.replace(/['\u2019]s$/u, ''))) };
+	});
+}
+
+/**
+ * True/false statements from the speaker's contrasts and the views he rejects, one per sentence,
+ * true and false kept balanced: where a sentence allows both, the side the set lacks is written.
+ */
+// A function declaration, not a const: rules.ts registers it while statements.ts (which imports
+// rules.ts) may still be loading, and only a declaration is ready that early.
+export function statementRule(ctx: Context): Candidate[] {
+	const out: Candidate[] = [];
+	for (const { p, key, body } of keyed(ctx)) {
+		out.push(
+			candidate(
+				ctx,
+				{
+					id: id(p.origin === 'tf-contrast' ? 'tf-claim' : 'tf-view', p.s, key ? 'true' : 'false'),
+					type: 'truefalse',
+					topic: '',
+					difficulty: p.origin === 'tf-contrast' ? 2 : 3,
+					stem: attribute(ctx, body),
+					key,
+					explanation: key ? p.explainTrue : p.explainFalse,
+					evidence: p.evidence.map(evidenceOf),
+					origin: p.origin
+				},
+				p.score
+			)
+		);
+	}
+	return out.sort((a, b) => a.item.evidence[0].start - b.item.evidence[0].start);
+}
+
+/**
+ * Multiple select: "Which of these claims does the speaker make?" over the same statements, as
+ * options without the attribution: the true ones are keys, the reversed contrasts and rejected
+ * views are the distractors. Written only with at least two of each from five or more sentences;
+ * ranked below the true/false items it would give away, so it stands in when they are turned down.
+ */
+export function claimsRule(ctx: Context): Candidate[] {
+	const all = keyed(ctx);
+	const trues = all.filter((x) => x.key).slice(0, 3);
+	const falses = all.filter((x) => !x.key).slice(0, 3);
+	if (trues.length < 2 || falses.length < 2 || trues.length + falses.length < 5) return [];
+	const chosen = [...trues, ...falses];
+	const order = permutation(chosen.length, `claims-${ctx.module.id}`);
+	const options = order.map((i) => chosen[i]);
+	const keys = options.map((o, i) => (o.key ? i : -1)).filter((i) => i >= 0);
+	const said = trues.map((t) => quoted(t.p.core));
+	const reading = ctx.source.shape === 'interview' ? 'interview' : 'article';
+	const list = said.length === 2 ? said.join(' and ') : `${said.slice(0, -1).join(', ')} and ${said[said.length - 1]}`;
+	return [
+		candidate(
+			ctx,
+			{
+				id: `multi-claims-${slug(ctx.module.id, 30)}`,
+				type: 'multi',
+				topic: '',
+				difficulty: 3,
+				stem: `Which of the following claims does ${ctx.speaker} make? Choose all that apply.`,
+				options: options.map((o) => upperFirst(o.body)),
+				keys,
+				explanation: `${upperFirst(ctx.speaker)}\u2019s own words are ${list}; the other statements turn a contrast of the ${reading} round or state a view it rejects.`,
+				evidence: [...new Map(chosen.flatMap((o) => o.p.evidence).map((x) => [x.id, evidenceOf(x)])).values()].sort((a, b) => a.start - b.start),
+				origin: 'multi-claims'
+			},
+			1
+		)
+	];
+}

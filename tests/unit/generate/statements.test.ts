@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { importSource } from '$lib/content/importer';
+import { Module } from '$lib/content/module';
+import type { Question } from '$lib/content/question';
+// rules.ts first: it registers the statement rule, and statements.ts imports its helpers.
+import { buildContext } from '$lib/generate/rules';
+import { checkContext, checkItem, deriveModule } from '$lib/generate';
+import { topicFor } from '$lib/generate/select';
+import { claimsRule, contrastIn, MAX_WORDS, MIN_WORDS, statementRule } from '$lib/generate/statements';
+import { contentStems, escapeRegExp, stem, words } from '$lib/generate/text';
+
+type TF = Extract<Question, { type: 'truefalse' }>;
+
+function load(file: string, moduleFile?: string) {
+	const source = importSource(readFileSync(file, 'utf8'));
+	const module = moduleFile ? Module.parse(JSON.parse(readFileSync(moduleFile, 'utf8'))) : deriveModule(source);
+	const ctx = buildContext(source, module);
+	const items = statementRule(ctx).map((c) => ({ ...c.item, topic: topicFor(ctx, c.item) }) as TF);
+	return { source, module, ctx, items, checks: checkContext(source, module), speaker: module.speakerShortName };
+}
+
+const readings = {
+	interview: load('questions/hassan-interview/source.txt', 'questions/hassan-interview/module.json'),
+	'coral reefs': load('tests/fixtures/coral-reefs.txt'),
+	'coral reefs (unit fixture)': load('tests/unit/generate/fixtures/coral-reefs.txt')
+};
+
+const body = (q: TF) => q.stem.replace(/^According to [^,]+,\s*/, '');
+const NOT = /\b(?:not|no|never|nor|none|cannot)\b|n['\u2019]t\b/gi;
+const negations = (t: string) => t.match(NOT)?.length ?? 0;
+/** Content stems of a phrase, compared loosely (a side may lose a relative clause or gain a gloss). */
+const overlap = (a: string, b: string) => {
+	const x = contentStems(a);
+	const y = contentStems(b);
+	return [...x].filter((w) => y.has(w)).length / Math.max(1, Math.min(x.size, y.size));
+};
+
+/**
+ * The stems that show a side of a contrast in a statement: its own words, and for a glossary
+ * name in it every spelling and the gloss ("IS" shows as "the Islamic State"). An acronym alone
+ * would match a function word ("IS" / "is"), so acronyms count only through their spellings.
+ */
+function sideKeys(module: { glossary: { term: string; variants: string[]; gloss: string }[] }, side: string): Set<string> {
+	const out = new Set([...words(side)].filter((w) => !/^\p{Lu}{2,}$/u.test(w)).flatMap((w) => [...contentStems(w)]));
+	for (const g of module.glossary) {
+		const spellings = [g.term, ...g.variants];
+		if (!spellings.some((x) => new RegExp(`(?<![\\p{L}])${escapeRegExp(x)}(?![\\p{L}])`, 'u').test(side))) continue;
+		for (const x of [...spellings, g.gloss]) for (const w of words(x)) if (!/^\p{Lu}{2,}$/u.test(w)) for (const st of contentStems(w)) out.add(st);
+	}
+	return out;
+}
+
+describe.each(Object.entries(readings))('statement rule on the %s', (_, r) => {
+	// A reading may give no statement the rule can write well: the properties then hold vacuously.
+	beforeEach(() => {
+		expect(Array.isArray(r.items)).toBe(true);
+	});
+
+	it('writes only items that pass every check', () => {
+		for (const q of r.items) expect(checkItem(r.checks, q), q.id).toEqual([]);
+	});
+
+	it('attributes each statement, keeps it within the word limits and adds no negation', () => {
+		for (const q of r.items) {
+			expect(q.type).toBe('truefalse');
+			expect(q.stem, q.id).toMatch(/^According to [^,]+, \S/);
+			const n = words(q.stem).length;
+			expect(n, q.id).toBeGreaterThanOrEqual(MIN_WORDS);
+			expect(n, q.id).toBeLessThanOrEqual(MAX_WORDS);
+			expect(negations(q.stem), q.id).toBeLessThanOrEqual(negations(q.evidence.map((e) => e.quote).join(' ')));
+		}
+	});
+
+	it('quotes the evidence in the explanation, in one or two sentences', () => {
+		for (const q of r.items) {
+			const quotes = [...q.explanation.matchAll(/“([^”]+)”/g)].map((m) => m[1]);
+			expect(quotes.length, q.id).toBeGreaterThan(0);
+			for (const quote of quotes) expect(q.evidence.some((e) => e.quote.includes(quote)), `${q.id}: ${quote}`).toBe(true);
+			expect(q.explanation, q.id).toMatch(q.key ? /^True: / : /^False: /);
+		}
+	});
+
+	it('never copies its sentence: a true contrast keeps the speaker’s side first, a false one reverses the sides', () => {
+		for (const q of r.items) {
+			const quote = q.evidence[0].quote;
+			expect(body(q).toLowerCase(), q.id).not.toBe(quote.toLowerCase());
+			if (q.origin !== 'tf-contrast') continue;
+			const said = contrastIn(quote);
+			expect(said, q.id).not.toBeNull();
+			// The words only one side has, and where the statement first uses each side.
+			const own = (x: string, y: string) => [...sideKeys(r.module, x)].filter((w) => !sideKeys(r.module, y).has(w));
+			const at = (side: string[]) => words(body(q)).findIndex((w) => !/^\p{Lu}{2,}$/u.test(w) && side.includes(stem(w)));
+			const a = at(own(said!.a, said!.b));
+			const b = at(own(said!.b, said!.a));
+			expect(a, `${q.id}: side “${said!.a}”`).toBeGreaterThanOrEqual(0);
+			expect(b, `${q.id}: side “${said!.b}”`).toBeGreaterThanOrEqual(0);
+			if (said!.form === 'both-and') {
+				// "both A and B": true turns the pair round ("B as well as A"), false keeps one ("A rather than B").
+				expect(body(q), q.id).toMatch(q.key ? / as well as / : / rather than /);
+				expect(q.key ? b < a : a < b, q.id).toBe(true);
+				continue;
+			}
+			// True: the side the speaker asserts comes first; false: the two sides are reversed.
+			expect(q.key ? a < b : b < a, q.id).toBe(true);
+		}
+	});
+
+	it('states a rejected view as the speaker’s own only when the text rejects it', () => {
+		for (const q of r.items.filter((x) => x.origin === 'tf-reported-view')) {
+			const quote = q.evidence.map((e) => e.quote).join(' ');
+			expect(quote, q.id).toMatch(/\b(?:mistakenly|wrongly|falsely)\b|^For many\b[\s\S]*\b(?:But|However|Yet)\b/);
+			// False: the view alone, as his claim; true: the view as what others thought.
+			if (q.key) expect(body(q), q.id).toMatch(/^(?:many|some|to many)\b/);
+			else expect(overlap(body(q), q.evidence[0].quote), q.id).toBeGreaterThan(0.8);
+		}
+	});
+
+	it('writes one statement per sentence and keeps true and false balanced', () => {
+		const ids = r.items.map((q) => q.evidence[0].sentenceId);
+		expect(new Set(ids).size).toBe(ids.length);
+		const t = r.items.filter((q) => q.key).length;
+		expect(Math.abs(t - (r.items.length - t)), 'true vs false').toBeLessThanOrEqual(1);
+	});
+});
+
+describe('statement rule on the interview', () => {
+	const { items } = readings.interview;
+
+	it('writes a handful of both kinds', () => {
+		expect(items.length).toBeGreaterThanOrEqual(5);
+		expect(items.some((q) => q.key)).toBe(true);
+		expect(items.some((q) => !q.key)).toBe(true);
+	});
+
+	it('resolves “the organization” and leaves no back-pointer in a stem', () => {
+		for (const q of items) expect(q.stem, q.id).not.toMatch(/\b(?:the organization|the group|that is why|as I explained|the latter)\b/i);
+	});
+
+	it('keeps the sequence of tenses in a reported clause', () => {
+		for (const q of items) expect(q.stem, q.id).not.toMatch(/\bwould\b.*\buntil\s+\S+\s+\S+\s+(?:start|begin|come)\b/);
+	});
+});
+
+describe('contrastIn', () => {
+	it('finds the sides of the contrasts a text states', () => {
+		expect(contrastIn('the attacks are not a sudden reaction but a sign of strength.')).toMatchObject({ a: 'a sign of strength', b: 'a sudden reaction', form: 'not-but' });
+		expect(contrastIn('attacks are directly encouraged by the group, but not micromanaged.')).toMatchObject({ a: 'directly encouraged by the group', b: 'micromanaged', form: 'but-not' });
+		expect(contrastIn('Norway is more focused on fishing than on oil.')).toMatchObject({ a: 'fishing', b: 'oil', form: 'more-than' });
+		expect(contrastIn('the allies are focused on the rebels near the capital, rather than the army, which is far away.')).toMatchObject({ a: 'the rebels near the capital', b: 'the army', form: 'rather-than' });
+		expect(contrastIn('the video opens with a speech by Anna, not Maria or Eve.')).toMatchObject({ a: 'Anna', b: 'Maria', form: 'comma-not' });
+		expect(contrastIn('the change was driven by both economic and social pressures.')).toMatchObject({ a: 'economic', b: 'social', middle: ' pressures', form: 'both-and' });
+		expect(contrastIn('most people on the street were walking, not driving.')).toMatchObject({ a: 'walking', b: 'driving', form: 'copula-not' });
+		expect(contrastIn('small farms in Peru grow much faster than large farms in Chile, because land is cheap.')).toMatchObject({ a: 'small farms in Peru', b: 'large farms in Chile', form: 'comparative' });
+		// "rather than" is no comparison, and a clause after "than" is no subject to swap.
+		expect(contrastIn('the sea will warm faster than the hardiest corals can adapt.')).toBeNull();
+	});
+
+	it('refuses a contrast followed by more than an aside', () => {
+		expect(contrastIn('the attacks are not a reaction but a sign, and the West knows it.')).toBeNull();
+		expect(contrastIn('Bleaching is not death.')).toBeNull();
+		// A side that is a clause of its own.
+		expect(contrastIn('the plan is not perfect but it works.')).toBeNull();
+		expect(contrastIn('the plan is good, but not everyone agrees.')).toBeNull();
+	});
+});
+
+describe.each(Object.entries(readings))('claims multiple select on the %s', (_, r) => {
+	const multis = claimsRule(r.ctx).map((c) => ({ ...c.item, topic: topicFor(r.ctx, c.item) }));
+
+	it('passes every check and keys exactly the statements keyed true', () => {
+		expect(multis.length).toBeLessThanOrEqual(1);
+		for (const q of multis) {
+			expect(checkItem(r.checks, q), q.id).toEqual([]);
+			if (q.type !== 'multi') throw new Error(q.id);
+			const truth = new Map(r.items.map((t) => [body(t).toLowerCase(), t.key]));
+			q.options.forEach((o, i) => {
+				expect(truth.has(o.toLowerCase()), o).toBe(true);
+				expect(q.keys.includes(i), o).toBe(truth.get(o.toLowerCase()));
+			});
+			expect(q.keys.length).toBeGreaterThanOrEqual(2);
+			expect(q.options.length - q.keys.length).toBeGreaterThanOrEqual(2);
+			for (const quote of [...q.explanation.matchAll(/“([^”]+)”/g)].map((m) => m[1])) expect(q.evidence.some((e) => e.quote.includes(quote)), quote).toBe(true);
+		}
+	});
+});
+
+describe('claims multiple select on the interview', () => {
+	it('is written from its statements', () => {
+		expect(claimsRule(readings.interview.ctx)).toHaveLength(1);
+	});
+});
