@@ -5,6 +5,7 @@ import type { Sentence, Source } from '$lib/content/source';
 import { findMentions, glossaryMatchers, type Mention } from './mentions';
 import nlp from 'compromise';
 import { hash } from '../seeded';
+import { causeRule } from './causes';
 import { contentStems, escapeRegExp, isContentWord, lowerFirst, slug, upperFirst, words } from './text';
 
 /** An item before selection, with what the ranker and the selector need to know. */
@@ -115,15 +116,22 @@ const INNER_ASIDE = /,\s*(?:for example|for instance|again|in fact|indeed|howeve
  * A sentence as a clause a stem can attribute to the speaker: connectives and asides dropped,
  * the first letter lowered unless it starts a name. Spans inside the sentence can be replaced.
  */
-export function clause(ctx: Context, s: Sentence, replace: { start: number; end: number; with: string }[] = []): string {
+export function clause(
+	ctx: Context,
+	s: Sentence,
+	replace: { start: number; end: number; with: string }[] = [],
+	range: { start: number; end: number } = s
+): string {
 	replace = [...replace, ...resolveOrganization(ctx, s).filter((r) => !replace.some((x) => r.start < x.end && x.start < r.end))];
+	// A part of the sentence (a clause of it): only the replacements inside it apply.
+	replace = replace.filter((r) => r.start >= range.start && r.end <= range.end);
 	let text = '';
-	let at = s.start;
+	let at = range.start;
 	for (const r of [...replace].sort((a, b) => a.start - b.start)) {
 		text += ctx.source.raw.slice(at, r.start) + r.with;
 		at = r.end;
 	}
-	text += ctx.source.raw.slice(at, s.end);
+	text += ctx.source.raw.slice(at, range.end);
 	text = text
 		.replace(CONNECTIVE, '')
 		.replace(INNER_ASIDE, '')
@@ -146,7 +154,7 @@ export function clause(ctx: Context, s: Sentence, replace: { start: number; end:
  * "the organization" / "the group" -> the organization the reading is about, when the same
  * turn has named it before and no other organization comes between.
  */
-function resolveOrganization(ctx: Context, s: Sentence): { start: number; end: number; with: string }[] {
+export function resolveOrganization(ctx: Context, s: Sentence): { start: number; end: number; with: string }[] {
 	const d = ctx.dominant;
 	if (!d) return [];
 	const out: { start: number; end: number; with: string }[] = [];
@@ -180,7 +188,7 @@ function mainClaim(text: string): string {
 	return text.slice(0, r.index) + '.';
 }
 
-const attribute = (ctx: Context, text: string) => `According to ${ctx.speaker}, ${text}`;
+export const attribute = (ctx: Context, text: string) => `According to ${ctx.speaker}, ${text}`;
 
 /** A parenthetical gloss right after a mention: "wilayat (local provinces)". */
 function glossAfter(ctx: Context, m: Mention): { start: number; end: number } | null {
@@ -193,7 +201,7 @@ function glossAfter(ctx: Context, m: Mention): { start: number; end: number } | 
  * may give after it) replaced by its gloss, so a statement tests the meaning, not the word.
  * Terms inside quotation marks are left alone: there the word itself is the point.
  */
-function glossed(ctx: Context, s: Sentence): { start: number; end: number; with: string }[] {
+export function glossed(ctx: Context, s: Sentence): { start: number; end: number; with: string }[] {
 	const out: { start: number; end: number; with: string }[] = [];
 	for (const m of ctx.mentions.get(s.id) ?? []) {
 		if (m.kind !== 'term' || !m.entry || /[\u201c"\u2018]$/u.test(ctx.source.raw.slice(m.start - 1, m.start))) continue;
@@ -293,7 +301,7 @@ function withArticle(ctx: Context, m: Mention): { start: number; end: number; th
 const named = (r: Rival) => (r.the ? `the ${r.text}` : r.text);
 
 /** Ranks how good a sentence is to ask about: neither too short nor too long, rich in names and topic words. */
-function sentenceScore(ctx: Context, s: Sentence): number {
+export function sentenceScore(ctx: Context, s: Sentence): number {
 	const n = words(s.text).length;
 	const size = n < 8 ? 0.3 : n > 40 ? 0.4 : 1;
 	const topical = ctx.module.topics.reduce(
@@ -303,11 +311,11 @@ function sentenceScore(ctx: Context, s: Sentence): number {
 	return size * (1 + Math.min(topical, 4) * 0.25);
 }
 
-function id(rule: string, s: Sentence, extra: string): string {
+export function id(rule: string, s: Sentence, extra: string): string {
 	return `${rule}-${slug(s.id)}-${slug(extra, 30)}`;
 }
 
-type Rule = (ctx: Context) => Candidate[];
+export type Rule = (ctx: Context) => Candidate[];
 
 /**
  * Kinds whose members exclude each other, so a swapped one makes a false claim. Not
@@ -316,7 +324,7 @@ type Rule = (ctx: Context) => Candidate[];
  */
 const SWAPPABLE = new Set<string>(['person', 'place', 'group', 'government']);
 
-const candidate = (ctx: Context, item: Question, score: number): Candidate => ({
+export const candidate = (ctx: Context, item: Question, score: number): Candidate => ({
 	item,
 	score,
 	turns: [...new Set(item.evidence.map((e) => ctx.turnOf.get(e.sentenceId)).filter((t): t is number => t !== undefined))]
@@ -894,4 +902,4 @@ export const statementsRule: Rule = (ctx) => {
 
 // keywordClozeRule is not run: a one-word blank of a copied sentence with a first-letter hint is
 // found by string lookup, and without the hint synonyms fit (second reader, review 2).
-export const rules: Rule[] = [clozeRule, mcqRule, glossRule, trueFalseRule, contrastRule, reportedViewRule, listRule, statementsRule, matchingRule, focusMatchingRule];
+export const rules: Rule[] = [clozeRule, mcqRule, glossRule, trueFalseRule, contrastRule, reportedViewRule, listRule, statementsRule, matchingRule, focusMatchingRule, causeRule];
