@@ -25,7 +25,9 @@ type Link = {
 	evidence: Sentence[];
 	/** The words of the evidence an explanation quotes. */
 	quote: Span;
-	how: 'because' | 'before' | 'aim' | 'purpose';
+	how: 'because' | 'so' | 'before' | 'aim' | 'purpose';
+	/** The reason is a bare verb phrase ("build a square") to be written as "To build a square". */
+	infinitive?: boolean;
 };
 
 const AUX = new Set(['is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'may', 'might', 'must', 'should', 'does', 'do', 'did', 'has', 'have', 'had']);
@@ -166,6 +168,26 @@ export function links(ctx: Context): Link[] {
 				const start = at(s, r.index! + r[0].length);
 				const from = at(s, r.index! + (r[0].match(/^,?\s+/)?.[0].length ?? 0));
 				out.push({ kind: 'cause', effect: { s, start: s.start, end: at(s, r.index!) }, reasons: [{ s, start, end }], evidence: [s], quote: { s, start: from, end }, how: 'because' });
+				return;
+			}
+		}
+		// "X so it Y": the effect is Y, its pronoun standing for X's subject; the reason is X.
+		r = s.text.match(/,?\s+so(?: that)?\s+(it|they)\s+(?=[a-z])/);
+		if (r && r.index! > 0 && !/^(?:but|and|so|yet|however|for example|for instance)\b/i.test(s.text)) {
+			const x = s.text.slice(0, r.index);
+			const p = parse(x, names(ctx));
+			const plural = /s$/.test(p?.subject.split(/\s+/).pop() ?? '') || /^(?:are|were|have|do)$/i.test(p?.verb ?? '');
+			if (p && !/[,;:]/.test(x) && !/\b(?:who|which|that|when|if|unless|although|after|before)\b/i.test(x) && (r[1] === 'they') === plural && !PRONOUN.test(p.subject)) {
+				const y = s.text.slice(r.index! + r[0].length);
+				const modal = y.match(/^(?:could|can|would|will|might|may)\s+(?=[a-z])/);
+				if (modal) {
+					// "closed the car park so it could build a square": Y is the aim of X ("To build a square").
+					const start = at(s, r.index! + r[0].length + modal[0].length);
+					out.push({ kind: 'purpose', effect: { s, start: s.start, end: at(s, r.index!) }, reasons: [{ s, start, end }], infinitive: true, evidence: [s], quote: { s, start: at(s, r.index!), end }, how: 'because' });
+				} else {
+					const subject = { s, start: s.start, end: s.start + x.indexOf(p.subject) + p.subject.length };
+					out.push({ kind: 'cause', effect: { s, start: at(s, r.index! + r[0].length), end }, subject, reasons: [{ s, start: s.start, end: at(s, r.index!) }], evidence: [s], quote: { s, start: s.start, end }, how: 'so' });
+				}
 				return;
 			}
 		}
@@ -344,6 +366,8 @@ export const causeRule: Rule = (ctx) => {
 		if ((PRONOUN.test(p.subject) && !/^it$/i.test(p.subject)) || /\b(?:this|these|those|such)\b/i.test(afterSubject)) continue;
 		const aboutDominant = !!ctx.dominant && p.subject.toLowerCase().startsWith(ctx.dominant.display.toLowerCase()) && !/[\u2019']s\b/.test(p.subject);
 		if (/\b(?:they|them|their)\b/i.test(afterSubject) && !/s\b/.test(p.subject.split(/\s+/).pop() ?? '')) continue;
+		// "make the most out of it": an "it" that is not a subject points at some thing the stem does not name.
+		if (/\b(?:it|them)\b(?!\s+(?:is|was|has|had|can|could|will|would|might|may|does|did|seems|[a-z]+ed|[a-z]+s)\b)/i.test(afterSubject)) continue;
 		const multi = link.reasons.length >= 2;
 		const stem = attribute(ctx, stemBody) + (multi ? ' Choose all that apply.' : '');
 		const stemStems = contentStems(stem);
@@ -355,7 +379,7 @@ export const causeRule: Rule = (ctx) => {
 		// Other turns (other paragraphs of an article) speak of other things; in the same one, only sentences well apart.
 		const others = (s: Sentence) => !link.evidence.includes(s) && (group(s) !== group(s0) || (link.kind === 'cause' && far(s)));
 		if (link.kind === 'purpose') {
-			keys = link.reasons.map((r) => upperFirst(trimOption(render(ctx, r))));
+			keys = link.reasons.map((r) => upperFirst(trimOption(`${link.infinitive ? 'to ' : ''}${render(ctx, r)}`)));
 			pool = stock.filter((x) => others(x.s)).map((x) => ({ text: upperFirst(trimOption(x.text)), s: x.s }));
 		} else {
 			const reason = render(ctx, link.reasons[0]);
@@ -390,7 +414,9 @@ export const causeRule: Rule = (ctx) => {
 		const explanation =
 			link.how === 'before'
 				? `${speaker} says \u201c${quoteOf(ctx, link.reasons[0], 18)}\u201d and ${link.evidence.length > 2 ? 'concludes' : 'goes on'}: \u201c${quoteOf(ctx, link.quote, 6)}\u201d.`
-				: link.how === 'aim'
+				: link.how === 'so'
+					? `${speaker} gives the reason and its result in one sentence: \u201c${quote}\u201d.`
+					: link.how === 'aim'
 					? `${speaker} gives the aim in the next sentence: \u201c${quote}\u201d.`
 					: `${speaker} says ${effectText} \u201c${quote}\u201d.`;
 		const item = multi

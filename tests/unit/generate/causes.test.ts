@@ -6,7 +6,7 @@ import type { Question } from '$lib/content/question';
 import type { Source } from '$lib/content/source';
 import { checkContext, checkItem, deriveModule } from '$lib/generate';
 import { buildContext } from '$lib/generate/rules';
-import { causeRule, whyOf } from '$lib/generate/causes';
+import { causeRule, links, whyOf } from '$lib/generate/causes';
 import { topicFor } from '$lib/generate/select';
 import { contentStems } from '$lib/generate/text';
 
@@ -107,5 +107,43 @@ describe('whyOf: a clause asked as a why-question', () => {
 	it('refuses a pronoun subject it cannot resolve', () => {
 		expect(whyOf('they closed the street', [])).toBeNull();
 		expect(whyOf('this is the main street', [])).toBeNull();
+	});
+});
+
+describe('links read from a short article written for this test', () => {
+	const raw = `Town Notes
+
+How the Market Square Changed
+
+A short report on the new market square and the people who use it.
+
+The council closed the old car park so it could build a market square. Traders moved their stalls into the square within a month.
+
+The square fills up early on Saturdays because farmers arrive before dawn. Families come later in the morning to buy bread and cheese.
+
+The library opened a reading room next to the square to attract more visitors. The bakery doubled its staff after the first summer.
+
+Cafés stay open late in the evening. Musicians play near the fountain on most weekends. The new buses stop at the corner of the square every ten minutes.
+
+Related articles
+
+Another story…`;
+	const source = importSource(raw);
+	const module = deriveModule(source);
+	const { ctx, checks, items } = made(source, module);
+	const text = (x: { start: number; end: number }) => raw.slice(x.start, x.end);
+
+	it('reads "so it could Y" as the aim of X, and "X because Y" as the reason for X', () => {
+		const found = links(ctx).map((l) => ({ kind: l.kind, effect: text(l.effect), reasons: l.reasons.map(text) }));
+		expect(found).toContainEqual({ kind: 'purpose', effect: 'The council closed the old car park', reasons: ['build a market square'] });
+		expect(found).toContainEqual({ kind: 'cause', effect: 'The square fills up early on Saturdays', reasons: ['farmers arrive before dawn'] });
+		expect(found).toContainEqual({ kind: 'purpose', effect: 'The library opened a reading room next to the square', reasons: ['to attract more visitors'] });
+	});
+
+	it('asks the "because" link as a question whose key is the reason, and the item passes the checks', () => {
+		const q = items.find((x) => x.origin === 'why-because' && x.evidence[0].quote.startsWith('The square fills up'));
+		expect(q?.stem).toBe('According to the article, why does the square fill up early on Saturdays?');
+		expect(q?.type === 'mcq' && q.options[q.key]).toBe('Farmers arrive before dawn');
+		expect(checkItem(checks, q)).toEqual([]);
 	});
 });
