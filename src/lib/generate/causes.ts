@@ -37,7 +37,7 @@ const TAKES_INFINITIVE =
 const PRONOUN = /\b(?:it|its|they|them|their|he|she|his|her|this|these|those|that)\b/i;
 const FIRST_PERSON = /\b(?:I|me|my|we|us|our)\b/;
 /** A view the speaker reports only to reject it: its purposes are distractors, never keys. */
-const REPORTED = /\b(?:mistakenly|wrongly|falsely)\b|\bmight (?:look|seem|appear)\b|\bfor many\b/i;
+const REPORTED = /\b(?:mistakenly|wrongly|falsely)\b|\b(?:might|may|could) (?:look|seem|appear) (?:like|as if)\b|^for many,?\s+it\b/i;
 
 const sentenceEnd = (s: Sentence) => s.start + s.text.replace(/[\s.!?\u201d"]+$/u, '').length;
 const paragraphOf = (s: Sentence) => s.id.replace(/\.s\d+$/, '');
