@@ -46,6 +46,8 @@ export function checkContext(source: Source, module: Module): CheckContext {
 	return { source, module, sentences, answerStems, outside };
 }
 
+/** A stem that asks for a reason or an aim. */
+const why = /^(?:According to [^,]+,\s*)?(?:why\b|what (?:is|was|are|were) the (?:aims?|reasons?|purposes?)\b)|^Why\b/i;
 const NEGATION = /\b(?:not|no|never|nor|none|cannot)\b|n['\u2019]t\b/gi;
 const VAGUE = /\b(?:it|its|they|them|their|this|these|those|he|she|his|her|the group|the organization)\b/gi;
 const VOWEL_SOUND = /^(?:[aeio]|u(?![nrs]i|se|ti|ro|ni)|hou|hon|heir|[fhlmnrsx]\b|[aefhilmnorsx][A-Z])/;
@@ -148,7 +150,10 @@ export function checkItem(ctx: CheckContext, item: unknown): Failure[] {
 			const isGloss = ctx.module.glossary.some((g) => normal(g.gloss) === normalized[i]);
 			if (own.size >= 3 && q.type === 'mcq' && !isGloss) {
 				const filled = new Set([...own]);
-				if (ctx.answerStems.some((s) => meet(filled, s).length / filled.size >= 0.8))
+				// A "why" item may offer a reason the reading gives for something else: it is true but does
+				// not answer this stem. It must still not be what the cited sentences give as the reason.
+				const against = why.test(q.stem) ? q.evidence.map((e) => contentStems(e.quote)) : ctx.answerStems;
+				if (against.some((s) => meet(filled, s).length / filled.size >= 0.8))
 					add('distractor', `“${options[i]}” is close to a sentence of the reading, so it may be true`);
 			}
 		}
@@ -226,6 +231,8 @@ export function checkItem(ctx: CheckContext, item: unknown): Failure[] {
 		// A dummy subject ("it was clear that ...", "it might take some time") refers to nothing.
 		if (/^it\s+(?:is|was|might|may|will|would|could|seems|seemed|appears)\s+(?:[\p{L}-]+\s+){0,2}?(?:clear|likely|true|obvious|possible|unlikely|take|that)\b/iu.test(body.slice(m.index)))
 			continue;
+		// The same dummy subject in a question: "why might it take some time before ...".
+		if (/^it\s+take\b/i.test(body.slice(m.index)) && /\b(?:might|may|will|would|could|does|did)\s+$/i.test(body.slice(0, m.index))) continue;
 		const before = words(body.slice(0, m.index));
 		// "the group" needs a name before it; a pronoun needs at least a couple of content words.
 		const resolved = /^the /i.test(m[0])

@@ -6,6 +6,7 @@ import { findMentions, glossaryMatchers, type Mention } from './mentions';
 import nlp from 'compromise';
 import { hash } from '../seeded';
 import { claimsRule, statementRule } from './statements';
+import { causeRule } from './causes';
 import { contentStems, escapeRegExp, isContentWord, lowerFirst, slug, upperFirst, words } from './text';
 
 /** An item before selection, with what the ranker and the selector need to know. */
@@ -116,15 +117,22 @@ const INNER_ASIDE = /,\s*(?:for example|for instance|again|in fact|indeed|howeve
  * A sentence as a clause a stem can attribute to the speaker: connectives and asides dropped,
  * the first letter lowered unless it starts a name. Spans inside the sentence can be replaced.
  */
-export function clause(ctx: Context, s: Sentence, replace: { start: number; end: number; with: string }[] = []): string {
+export function clause(
+	ctx: Context,
+	s: Sentence,
+	replace: { start: number; end: number; with: string }[] = [],
+	range: { start: number; end: number } = s
+): string {
 	replace = [...replace, ...resolveOrganization(ctx, s).filter((r) => !replace.some((x) => r.start < x.end && x.start < r.end))];
+	// A part of the sentence (a clause of it): only the replacements inside it apply.
+	replace = replace.filter((r) => r.start >= range.start && r.end <= range.end);
 	let text = '';
-	let at = s.start;
+	let at = range.start;
 	for (const r of [...replace].sort((a, b) => a.start - b.start)) {
 		text += ctx.source.raw.slice(at, r.start) + r.with;
 		at = r.end;
 	}
-	text += ctx.source.raw.slice(at, s.end);
+	text += ctx.source.raw.slice(at, range.end);
 	text = text
 		.replace(CONNECTIVE, '')
 		.replace(INNER_ASIDE, '')
@@ -147,7 +155,7 @@ export function clause(ctx: Context, s: Sentence, replace: { start: number; end:
  * "the organization" / "the group" -> the organization the reading is about, when the same
  * turn has named it before and no other organization comes between.
  */
-function resolveOrganization(ctx: Context, s: Sentence): { start: number; end: number; with: string }[] {
+export function resolveOrganization(ctx: Context, s: Sentence): { start: number; end: number; with: string }[] {
 	const d = ctx.dominant;
 	if (!d) return [];
 	const out: { start: number; end: number; with: string }[] = [];
@@ -636,5 +644,5 @@ export const standsAlone = (t: string) => !/^(?:it|its|they|their|this|these|tho
 
 // keywordClozeRule is not run: a one-word blank of a copied sentence with a first-letter hint is
 // found by string lookup, and without the hint synonyms fit (second reader, review 2).
-// True/false statements (contrasts, rejected views) are written in statements.ts.
-export const rules: Rule[] = [clozeRule, mcqRule, glossRule, statementRule, claimsRule, listRule, matchingRule];
+// True/false statements (contrasts, rejected views) are written in statements.ts, why-items in causes.ts.
+export const rules: Rule[] = [clozeRule, mcqRule, glossRule, statementRule, claimsRule, listRule, matchingRule, causeRule];

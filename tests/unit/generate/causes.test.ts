@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importSource } from '$lib/content/importer';
+import { Module, type Module as ModuleType } from '$lib/content/module';
+import type { Question } from '$lib/content/question';
+import type { Source } from '$lib/content/source';
+import { checkContext, checkItem, deriveModule } from '$lib/generate';
+import { buildContext } from '$lib/generate/rules';
+import { causeRule, links, whyOf } from '$lib/generate/causes';
+import { topicFor } from '$lib/generate/select';
+import { contentStems } from '$lib/generate/text';
+
+function made(source: Source, module: ModuleType) {
+	const ctx = buildContext(source, module);
+	const checks = checkContext(source, module);
+	const items = causeRule(ctx).map((c) => ({ ...c.item, topic: topicFor(ctx, c.item) }) as Question);
+	return { ctx, checks, items };
+}
+
+const interview = (() => {
+	const source = importSource(readFileSync('questions/hassan-interview/source.txt', 'utf8'));
+	const module = Module.parse(JSON.parse(readFileSync('questions/hassan-interview/module.json', 'utf8')));
+	return { source, module, ...made(source, module) };
+})();
+
+const coral = (() => {
+	const source = importSource(readFileSync('tests/fixtures/coral-reefs.txt', 'utf8'));
+	const module = deriveModule(source);
+	return { source, module, ...made(source, module) };
+})();
+
+const keysOf = (q: Question) => (q.type === 'mcq' ? [q.key] : q.type === 'multi' ? q.keys : []);
+
+/** Properties every "why" item must have, on any reading. */
+function wellFormed(reading: typeof interview) {
+	const speaker = reading.module.speakerShortName;
+	for (const q of reading.items) {
+		expect(checkItem(reading.checks, q), q.id).toEqual([]);
+		// A question on the reason, attributed, and nothing else.
+		expect(q.stem, q.id).toMatch(new RegExp(`^According to ${speaker}, why \\S.*\\?(?: Choose all that apply\\.)?$`));
+		// The subject of the question is named, not a pronoun pointing outside the stem.
+		expect(q.stem, q.id).not.toMatch(/, why (?:is|are|was|were|do|does|did|can|could|might|would|will) (?:they|he|she|this|these|those|its|their)\b/);
+		expect(q.type === 'mcq' || q.type === 'multi', q.id).toBe(true);
+		if (q.type !== 'mcq' && q.type !== 'multi') continue;
+		const evidence = q.evidence.map((e) => e.quote).join(' ');
+		// The explanation quotes the evidence: every quotation in it is a slice of the cited sentences.
+		const quoted = [...q.explanation.matchAll(/“([^”]+)”/g)].map((m) => m[1].replace(/\s*…$/, ''));
+		expect(quoted.length, q.id).toBeGreaterThan(0);
+		for (const x of quoted) expect(evidence.includes(x), `${q.id}: ${x}`).toBe(true);
+		// No distractor restates the cited sentences: it cannot be the reason they give.
+		const ev = contentStems(evidence);
+		q.options.forEach((o, i) => {
+			if (keysOf(q).includes(i)) return;
+			const own = [...contentStems(o)];
+			expect(own.filter((w) => ev.has(w)).length / own.length, `${q.id}: ${o}`).toBeLessThan(0.8);
+		});
+		// Options alike in form: all reasons ("To ...") or all clauses.
+		const purpose = q.options.map((o) => /^To\s/.test(o));
+		expect(new Set(purpose).size, q.id).toBe(1);
+	}
+}
+
+describe('why items on the interview', () => {
+	it('writes several, and every one passes the checks', () => {
+		expect(interview.items.length).toBeGreaterThanOrEqual(4);
+		wellFormed(interview);
+	});
+
+	it('asks about causes within a sentence, across sentences and stated aims', () => {
+		const origins = new Set(interview.items.map((q) => q.origin));
+		// "X ... to <verb>", "That is why X" after the reason, "The aim is to ..." after the arrangement.
+		for (const o of ['why-purpose', 'why-before']) expect(origins.has(o), o).toBe(true);
+		// A cause given in the sentence before is cited with it.
+		for (const q of interview.items.filter((x) => x.origin === 'why-before')) expect(q.evidence.length, q.id).toBeGreaterThanOrEqual(2);
+	});
+
+	it('makes a multiple select when one effect has two or more aims', () => {
+		const multi = interview.items.filter((q) => q.type === 'multi');
+		expect(multi.length).toBeGreaterThan(0);
+		for (const q of multi) if (q.type === 'multi') expect(q.keys.length).toBeGreaterThanOrEqual(2);
+	});
+
+	it('never takes a reason from a view the speaker reports to reject', () => {
+		for (const q of interview.items) for (const e of q.evidence) expect(e.quote, q.id).not.toMatch(/mistakenly|might look like/);
+	});
+
+	it('is deterministic', () => {
+		expect(made(interview.source, interview.module).items).toEqual(interview.items);
+	});
+});
+
+describe('why items on a second article (coral reefs)', () => {
+	it('writes at least one, attributed to the article, that passes the checks', () => {
+		expect(coral.items.length).toBeGreaterThanOrEqual(1);
+		for (const q of coral.items) expect(q.stem).toMatch(/^According to the article, why /);
+		wellFormed(coral);
+	});
+});
+
+describe('whyOf: a clause asked as a why-question', () => {
+	it('inverts an auxiliary and uses do-support for a plain verb', () => {
+		expect(whyOf('the council is closing the street', [])).toBe('why is the council closing the street?');
+		expect(whyOf('the council closed the street to cars', [])).toBe('why did the council close the street to cars?');
+		expect(whyOf('buses with their own lanes run faster', [])).toBe('why do buses with their own lanes run faster?');
+	});
+
+	it('refuses a pronoun subject it cannot resolve', () => {
+		expect(whyOf('they closed the street', [])).toBeNull();
+		expect(whyOf('this is the main street', [])).toBeNull();
+	});
+});
+
+describe('links read from a short article written for this test', () => {
+	const raw = `Town Notes
+
+How the Market Square Changed
+
+A short report on the new market square and the people who use it.
+
+The council closed the old car park so it could build a market square. Traders moved their stalls into the square within a month.
+
+The square fills up early on Saturdays because farmers arrive before dawn. Families come later in the morning to buy bread and cheese.
+
+The library opened a reading room next to the square to attract more visitors. The bakery doubled its staff after the first summer.
+
+Cafés stay open late in the evening. Musicians play near the fountain on most weekends. The new buses stop at the corner of the square every ten minutes.
+
+Related articles
+
+Another story…`;
+	const source = importSource(raw);
+	const module = deriveModule(source);
+	const { ctx, checks, items } = made(source, module);
+	const text = (x: { start: number; end: number }) => raw.slice(x.start, x.end);
+
+	it('reads "so it could Y" as the aim of X, and "X because Y" as the reason for X', () => {
+		const found = links(ctx).map((l) => ({ kind: l.kind, effect: text(l.effect), reasons: l.reasons.map(text) }));
+		expect(found).toContainEqual({ kind: 'purpose', effect: 'The council closed the old car park', reasons: ['build a market square'] });
+		expect(found).toContainEqual({ kind: 'cause', effect: 'The square fills up early on Saturdays', reasons: ['farmers arrive before dawn'] });
+		expect(found).toContainEqual({ kind: 'purpose', effect: 'The library opened a reading room next to the square', reasons: ['to attract more visitors'] });
+	});
+
+	it('asks the "because" link as a question whose key is the reason, and the item passes the checks', () => {
+		const q = items.find((x) => x.origin === 'why-because' && x.evidence[0].quote.startsWith('The square fills up'));
+		expect(q?.stem).toBe('According to the article, why does the square fill up early on Saturdays?');
+		expect(q?.type === 'mcq' && q.options[q.key]).toBe('Farmers arrive before dawn');
+		expect(checkItem(checks, q)).toEqual([]);
+	});
+});
