@@ -16,7 +16,8 @@ type Reading = { name: string; source: Source; module: ModuleType };
 const interview = importSource(readFileSync('questions/hassan-interview/source.txt', 'utf8'));
 const readings: Reading[] = [
 	{ name: 'interview', source: interview, module: Module.parse(JSON.parse(readFileSync('questions/hassan-interview/module.json', 'utf8'))) },
-	...['tests/unit/generate/fixtures/coral-reefs.txt', 'tests/fixtures/coral-reefs.txt', 'tests/fixtures/city-qa.txt'].map((file) => {
+	// bread.txt: a short article written for these tests, with seven terms glossed in brackets in seven paragraphs.
+	...['tests/unit/generate/fixtures/coral-reefs.txt', 'tests/fixtures/coral-reefs.txt', 'tests/fixtures/city-qa.txt', 'tests/unit/generate/fixtures/bread.txt'].map((file) => {
 		const source = importSource(readFileSync(file, 'utf8'));
 		return { name: file, source, module: deriveModule(source) };
 	})
@@ -132,6 +133,24 @@ describe('glossary items: what each reading gets', () => {
 		expect(hassan.filter((q) => q.origin === 'vocab-matching-names')).toHaveLength(1);
 		expect(hassan.filter((q) => q.type === 'mcq' || q.type === 'cloze').length).toBeGreaterThanOrEqual(2);
 		expect(coral.filter((q) => q.origin === 'vocab-matching-terms')).toHaveLength(1);
+	});
+
+	it('adds spares of the same kind when there are entries to spare, and says how many', () => {
+		const r = readings.find((x) => x.name.endsWith('bread.txt'))!;
+		const items = itemsOf(r);
+		const set = items.find((q) => q.type === 'matching');
+		expect(set?.type).toBe('matching');
+		if (set?.type !== 'matching') return;
+		const spares = set.choices.filter((_, i) => !set.key.includes(i));
+		expect(spares).toHaveLength(2);
+		expect(set.stem).toMatch(/Two descriptions are not used\.$/);
+		// A spare is the gloss of a term the set does not ask about, and no item asks about it either.
+		const rest = items.filter((q) => q.id !== set.id).map((q) => JSON.stringify(q));
+		for (const s of spares) {
+			const e = r.module.glossary.find((g) => g.gloss === s)!;
+			expect(set.prompts).not.toContain(e.term);
+			for (const q of rest) expect(q).not.toContain(s);
+		}
 	});
 
 	it('writes nothing from a stand-in glossary (a derived module with no bracketed terms)', () => {
