@@ -286,6 +286,18 @@ function keyStemsOf(b: Question): Set<string> {
 	return out;
 }
 
+/** Everything an item shows before it is answered, normalized (memoized per item object). */
+const shownCache = new WeakMap<Question, string>();
+function shownText(q: Question): string {
+	let out = shownCache.get(q);
+	if (out === undefined) {
+		const parts = q.type === 'matching' ? [q.stem, ...q.prompts, ...q.choices] : q.type === 'multi' || q.type === 'mcq' ? [q.stem, ...q.options] : [q.stem];
+		shownCache.set(q, (out = normal(parts.join(' '))));
+	}
+	return out;
+}
+const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const claimCache = new WeakMap<Question, Set<string>>();
 /** Stems of a stem without the attribution, which every stem shares (memoized per item object). */
 function claimStems(q: Question, speaker: string): Set<string> {
@@ -332,6 +344,17 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 				const small = Math.min(stems[i].size, stems[j].size);
 				if (small && meet(stems[i], stems[j]).length / small >= 0.75) out.push({ from: a.id, to: b.id, why: `${a.id} and ${b.id} judge the same claim` });
 			}
+			// A text that shows a term beside its meaning ("wilayat (local provinces)") answers an item
+			// that asks for one given the other, in quotation marks ("what does “wilayat” mean?").
+			if ((b.type === 'mcq' || b.type === 'cloze') && keyText(b)) {
+				const shown = shownText(a);
+				const has = (t: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(normal(t))}(?![\\p{L}\\p{N}])`, 'u').test(shown);
+				const asked = [...b.stem.matchAll(/\u201c([^\u201d]+)\u201d/g)].map((r) => r[1]);
+				if (asked.length && asked.some(has) && has(keyText(b)!)) out.push({ from: a.id, to: b.id, why: `${a.id} shows the term of ${b.id} beside its meaning` });
+			}
+			// Two matching sets that pair the same names ask the same thing twice.
+			if (a.type === 'matching' && b.type === 'matching' && i < j && a.prompts.filter((p) => b.prompts.some((x) => normal(x) === normal(p))).length >= 2)
+				out.push({ from: a.id, to: b.id, why: `${a.id} and ${b.id} pair the same names` });
 			// Two multiple selects offering the same claim show each other's answers.
 			if (a.type === 'multi' && b.type === 'multi' && i < j && a.options.some((o) => /[.!]$/.test(o) && b.options.some((x) => normal(x) === normal(o))))
 				out.push({ from: a.id, to: b.id, why: `${a.id} and ${b.id} offer the same claim` });

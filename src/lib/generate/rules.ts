@@ -7,6 +7,7 @@ import nlp from 'compromise';
 import { hash } from '../seeded';
 import { claimsRule, statementRule } from './statements';
 import { causeRule } from './causes';
+import { vocabularyRule } from './vocabulary';
 import { contentStems, escapeRegExp, isContentWord, lowerFirst, slug, upperFirst, words } from './text';
 
 /** An item before selection, with what the ranker and the selector need to know. */
@@ -336,7 +337,8 @@ export const clozeRule: Rule = (ctx) => {
 	const out: Candidate[] = [];
 	for (const s of ctx.sentences) {
 		const here = ctx.mentions.get(s.id) ?? [];
-		for (const m of here) {
+		// Glossary terms are asked by meaning (vocabulary.ts), not blanked in a copied sentence.
+		for (const m of here.filter((x) => x.kind !== 'term')) {
 			// The organization the whole reading is about is guessed without reading the sentence.
 			if (sameName(m, here) > 1 || m.canonical === ctx.dominant?.canonical) continue;
 			// A term the text glosses in brackets keeps its gloss: the blank then asks for the term
@@ -399,60 +401,6 @@ function roleQuestion(ctx: Context, s: Sentence, m: Mention): string | null {
 	return wh ? attribute(ctx, `${wh} ${rest}?`) : null;
 }
 
-/**
- * Cloze on the argument's own vocabulary: a topic keyword ("autonomy", "micromanaged") blanked
- * where the sentence uses it, so the reader recalls the idea, not a name.
- */
-export const keywordClozeRule: Rule = (ctx) => {
-	const out: Candidate[] = [];
-	const keys = new Map<string, string>();
-	for (const t of ctx.module.topics) for (const k of t.keywords) if (!/\s/.test(k) && k.length >= 5) keys.set(k.toLowerCase(), k);
-	// A word the speaker uses all through the reading ("local") is guessed from habit, not recalled.
-	const spread = new Map<string, number>();
-	for (const s of ctx.sentences) for (const w of new Set(words(s.text.toLowerCase()))) if (keys.has(w)) spread.set(w, (spread.get(w) ?? 0) + 1);
-	const seen = new Set<string>();
-	for (const s of ctx.sentences) {
-		const n = words(s.text).length;
-		if (n < 6 || n > 30) continue;
-		const here = ctx.mentions.get(s.id) ?? [];
-		for (const r of s.text.matchAll(/[\p{L}]+(?:-[\p{L}]+)*/gu)) {
-			const word = r[0];
-			if (!keys.has(word.toLowerCase()) || /^\p{Lu}/u.test(word) || (spread.get(word.toLowerCase()) ?? 0) > 2) continue;
-			// Inside a bracketed gloss the word only restates the term before it.
-			if (/\([^)]*$/.test(s.text.slice(0, r.index!))) continue;
-			// A plain verb ("brings", "agree") is guessed from the grammar; nouns and participles carry the idea.
-			if (nlp(s.text).match(word).has('(#PresentTense|#Infinitive)')) continue;
-			const start = s.start + r.index!;
-			const end = start + word.length;
-			// Names have their own rules; a word used twice in the sentence would be its own clue.
-			if (here.some((m) => m.start < end && start < m.end)) continue;
-			if ((s.text.toLowerCase().match(new RegExp(`(?<!\\p{L})${escapeRegExp(word.toLowerCase())}`, 'gu'))?.length ?? 0) > 1) continue;
-			const k = word.toLowerCase();
-			if (seen.has(`${s.id}:${k}`)) continue;
-			seen.add(`${s.id}:${k}`);
-			out.push(
-				candidate(
-					ctx,
-					{
-						id: id('cloze-word', s, word),
-						type: 'cloze',
-						topic: '',
-						difficulty: 2,
-						// The first letter makes the word the one defensible answer, not one synonym among several.
-						stem: `${attribute(ctx, mainClaim(clause(ctx, s, [{ start, end, with: BLANK }])))} (One word, beginning with “${word.charAt(0)}”.)`,
-						answers: [word],
-						explanation: `${upperFirst(ctx.speaker)} uses “${word}” here, as the cited sentence shows.`,
-						evidence: [evidenceOf(s)],
-						origin: 'cloze-keyword'
-					},
-					sentenceScore(ctx, s) * 1.2
-				)
-			);
-		}
-	}
-	return out;
-};
-
 /** Multiple choice: a name's role asked as a question (or the name blanked), with three names of its kind from elsewhere. */
 export const mcqRule: Rule = (ctx) => {
 	const out: Candidate[] = [];
@@ -486,38 +434,6 @@ export const mcqRule: Rule = (ctx) => {
 				)
 			);
 		}
-	}
-	return out;
-};
-
-/** Meaning of a glossary term: the gloss against the glosses of other terms of the same kind. */
-export const glossRule: Rule = (ctx) => {
-	const out: Candidate[] = [];
-	const terms = ctx.module.glossary.filter((g) => (g.kind ?? 'term') === 'term');
-	for (const entry of terms) {
-		const s = ctx.sentences.find((x) => (ctx.mentions.get(x.id) ?? []).some((m) => m.entry === entry));
-		if (!s) continue;
-		const others = terms.filter((g) => g !== entry && ctx.sentences.some((x) => (ctx.mentions.get(x.id) ?? []).some((m) => m.entry === g)));
-		if (others.length < 3) continue;
-		const ranked = others.sort((a, b) => Math.abs(a.gloss.length - entry.gloss.length) - Math.abs(b.gloss.length - entry.gloss.length));
-		out.push(
-			candidate(
-				ctx,
-				{
-					id: `mcq-gloss-${slug(entry.term)}`,
-					type: 'mcq',
-					topic: '',
-					difficulty: 1,
-					stem: `In the ${ctx.source.shape === 'interview' ? 'interview' : 'article'}, what does the term “${entry.term}” mean?`,
-					options: [entry.gloss, ...ranked.slice(0, 3).map((g) => g.gloss)],
-					key: 0,
-					explanation: `${upperFirst(ctx.speaker)} uses “${entry.term}” to mean ${entry.gloss}, as the cited sentence shows.`,
-					evidence: [evidenceOf(s)],
-					origin: 'mcq-gloss'
-				},
-				1.2
-			)
-		);
 	}
 	return out;
 };
@@ -572,77 +488,9 @@ export const listRule: Rule = (ctx) => {
 	return out;
 };
 
-/**
- * Matching: glossary terms and names with the glosses the module gives, in sets of four pairs
- * plus two spare glosses of other entries (so the last pair is not forced). A gloss that
- * repeats a word of its term ("ghazwat Paris" / "the Paris raid") is matched by the word, not
- * the meaning: such entries stay out.
- */
-export const matchingRule: Rule = (ctx) => {
-	const out: Candidate[] = [];
-	const reading = ctx.source.shape === 'interview' ? 'interview' : 'article';
-	const all = allSentences(ctx.source);
-	const pairs: { term: string; gloss: string; kind: string; evidence: Sentence[] }[] = [];
-	for (const entry of ctx.module.glossary) {
-		const glossStems = contentStems(entry.gloss);
-		const termStems = contentStems([entry.term, ...entry.variants].join(' '));
-		if ([...glossStems].some((w) => termStems.has(w))) continue;
-		const using = all
-			.filter((x) => (ctx.mentions.get(x.id) ?? []).some((m) => m.entry === entry))
-			.map((x) => ({ x, fit: [...contentStems(x.text)].filter((w) => glossStems.has(w)).length }))
-			.sort((a, b) => b.fit - a.fit);
-		if (!using.length) continue;
-		const evidence = [using[0].x];
-		// A gloss the best sentence only half shows ("the earlier group that IS rebranded in Sinai") takes
-		// in the neighbouring sentence that shows the rest.
-		const missing = () => [...glossStems].filter((w) => !evidence.some((e) => contentStems(e.text).has(w)));
-		if (missing().length) {
-			const at = all.indexOf(using[0].x);
-			const near = [all[at - 1], all[at + 1]].find((n) => n && n.id.replace(/\.s\d+$/, '') === using[0].x.id.replace(/\.s\d+$/, '') && missing().some((w) => contentStems(n.text).has(w)));
-			if (near) evidence.push(near);
-		}
-		pairs.push({ term: entry.term, gloss: entry.gloss, kind: entry.kind ?? 'term', evidence });
-	}
-	// Terms first, then names: sets of four, each with two spare glosses from the others.
-	pairs.sort((a, b) => Number(a.kind !== 'term') - Number(b.kind !== 'term'));
-	const sets = Math.floor(pairs.length / 4);
-	for (let k = 0; k < sets; k++) {
-		const chosen = pairs.slice(k * 4, k * 4 + 4);
-		const names = chosen.map((p) => p.term.toLowerCase());
-		// A spare gloss that names one of the prompts would point at it.
-		const spares = pairs
-			.filter((p) => !chosen.includes(p) && !names.some((n) => p.gloss.toLowerCase().includes(n)))
-			.sort((a, b) => hash(a.term + k) - hash(b.term + k))
-			.slice(0, 2);
-		const terms = chosen.every((p) => p.kind === 'term');
-		const what = terms ? 'term' : chosen.every((p) => p.kind !== 'term') ? 'name' : 'term or name';
-		out.push(
-			candidate(
-				ctx,
-				{
-					id: `matching-glossary-${slug(chosen.map((p) => p.term).join(' '), 40)}`,
-					type: 'matching',
-					topic: '',
-					difficulty: 2,
-					stem: `Match each ${what} from the ${reading} with what it means there. Two descriptions are not used.`,
-					prompts: chosen.map((p) => p.term),
-					choices: [...chosen.map((p) => p.gloss), ...spares.map((p) => p.gloss)],
-					key: chosen.map((_, i) => i),
-					explanation: `In the ${reading}, ${chosen.map((p) => `${p.term} is ${p.gloss}`).join('; ')}.`,
-					evidence: [...new Map(chosen.flatMap((p) => p.evidence).map((x) => [x.id, evidenceOf(x)])).values()],
-					origin: 'matching-glossary'
-				},
-				6
-			)
-		);
-	}
-	return out;
-};
-
 /** A statement that stands on its own: no pronoun or demonstrative pointing outside it, not in the first person. */
 export const standsAlone = (t: string) => !/^(?:it|its|they|their|this|these|those|he|she)\b/i.test(t) && !/\b(?:this|these|those|such|I|me|my|we|our)\b/.test(t);
 
-// keywordClozeRule is not run: a one-word blank of a copied sentence with a first-letter hint is
-// found by string lookup, and without the hint synonyms fit (second reader, review 2).
 // True/false statements (contrasts, rejected views) are written in statements.ts, why-items in causes.ts.
-export const rules: Rule[] = [clozeRule, mcqRule, glossRule, statementRule, claimsRule, listRule, matchingRule, causeRule];
+// The glossary family (terms, names, their meanings) lives in vocabulary.ts.
+export const rules: Rule[] = [clozeRule, mcqRule, statementRule, claimsRule, listRule, vocabularyRule, causeRule];

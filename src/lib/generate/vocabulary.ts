@@ -1,0 +1,446 @@
+import nlp from 'compromise';
+import { allSentences } from '$lib/content/importer';
+import type { GlossaryEntry } from '$lib/content/module';
+import { BLANK, type Question } from '$lib/content/question';
+import type { Sentence } from '$lib/content/source';
+import { hash } from '../seeded';
+import type { Mention } from './mentions';
+import { candidate, evidenceOf, glossAfter, type Candidate, type Context } from './rules';
+import { contentStems, escapeRegExp, isContentWord, slug, upperFirst, words } from './text';
+
+/**
+ * The glossary family: items that test whether the learner knows what the reading's terms
+ * mean and what role each name plays. Everything comes from the module glossary and the
+ * sentences that use its entries; nothing here knows any particular reading.
+ *
+ * - matching sets: terms with their meanings, names with the role the reading gives them;
+ * - a meaning question ("what does X mean?") with distractors taken from the reading's own
+ *   noun phrases of the key's form, never another entry's gloss;
+ * - a reverse cloze: the gloss in the stem, the learner types the term.
+ * An entry is asked about once: a term shown in a matching set gets no item of its own.
+ */
+
+type Class = 'term' | 'name';
+
+/** A glossary entry the reading uses, with where it does. */
+type Known = {
+	entry: GlossaryEntry;
+	cls: Class;
+	/** Sentences (interviewer's included, introduction excluded) that mention the entry. */
+	uses: Sentence[];
+	/** The sentences that best show the pair: the one that uses the term and most of its gloss. */
+	evidence: Sentence[];
+	/** The share of the gloss's content words the evidence shows. */
+	support: number;
+	/** Where the text glosses the term itself in brackets right after it: "wilayat (local provinces)". */
+	bracket?: { s: Sentence; m: Mention; end: number };
+	/** First position in the reading, for a stable reading order. */
+	at: number;
+	/** Paragraph ids ("t2.p1") of the sentences that use it. */
+	paragraphs: Set<string>;
+};
+
+const paragraphOf = (id: string) => id.replace(/\.s\d+$/, '');
+const norm = (t: string) => t.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, ' ').trim();
+/** Stems that meet, with "rival" meeting "rivalry" and "province" meeting "provinces". */
+const near = (w: string, set: Set<string>) =>
+	set.has(w) || [...set].some((v) => Math.min(v.length, w.length) >= 4 && Math.abs(v.length - w.length) <= 3 && (v.startsWith(w) || w.startsWith(v)));
+
+/**
+ * The stems a learner can read off a term: its own words, plus the glosses of other glossary
+ * entries written inside it ("IS Central" holds "IS" = the Islamic State, "Wilayat Sinai"
+ * holds "wilayat" = provinces). A gloss that repeats one of them is matched by the word.
+ */
+function readable(ctx: Context, entry: GlossaryEntry): Set<string> {
+	const spellings = [entry.term, ...entry.variants];
+	const out = contentStems(spellings.join(' '));
+	for (const g of ctx.module.glossary) {
+		if (g === entry) continue;
+		const inside = [g.term, ...g.variants].some((v) => {
+			const caps = v === v.toUpperCase();
+			const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(v).replace(/['\u2019]/g, "['\u2019]")}(?![\\p{L}\\p{N}])`, caps ? 'u' : 'iu');
+			return spellings.some((sp) => norm(sp) !== norm(v) && re.test(sp));
+		});
+		if (inside) for (const w of contentStems(g.gloss)) out.add(w);
+	}
+	return out;
+}
+
+/** The bracket right after a mention, when it holds the entry's gloss (all its content words). */
+function bracketGloss(ctx: Context, m: Mention): number | null {
+	const g = glossAfter(ctx, m);
+	if (!g || !m.entry) return null;
+	const inside = contentStems(ctx.source.raw.slice(g.start, g.end));
+	const gloss = contentStems(m.entry.gloss);
+	return gloss.size > 0 && [...gloss].every((w) => inside.has(w)) ? g.end : null;
+}
+
+function known(ctx: Context): Known[] {
+	const all = allSentences(ctx.source).filter((s) => !s.id.startsWith('intro'));
+	const out: Known[] = [];
+	for (const entry of ctx.module.glossary) {
+		// The organization the whole reading is about is known without reading.
+		if (ctx.dominant && entry.term.toLowerCase() === ctx.dominant.canonical) continue;
+		// A title standing in for a glossary (a derived module with nothing to define) is no term.
+		if (norm(entry.term) === norm(ctx.source.title)) continue;
+		const uses = all.filter((s) => (ctx.mentions.get(s.id) ?? []).some((m) => m.entry === entry));
+		if (!uses.length || !uses.some((s) => ctx.turnOf.has(s.id))) continue;
+		const glossStems = contentStems(entry.gloss);
+		if (!glossStems.size || [...glossStems].some((w) => near(w, readable(ctx, entry)))) continue;
+		// "its spokesman": the reading's main subject is what "its" stands for, so its name need not be quoted.
+		const subject = contentStems(ctx.dominant?.display ?? '');
+		const told = [...glossStems].filter((w) => !subject.has(w));
+		const fit = (ss: Sentence[]) => {
+			const have = contentStems(ss.map((s) => s.text).join(' '));
+			return told.length ? told.filter((w) => near(w, have)).length / told.length : 0;
+		};
+		const ranked = [...uses].sort((a, b) => fit([b]) - fit([a]) || a.start - b.start);
+		const evidence = [ranked[0]];
+		// A gloss the best sentence only half shows takes in the neighbour that shows the rest.
+		if (fit(evidence) < 1) {
+			const i = all.indexOf(ranked[0]);
+			const next = [all[i - 1], all[i + 1]]
+				.filter((n): n is Sentence => !!n && paragraphOf(n.id) === paragraphOf(ranked[0].id))
+				.sort((a, b) => fit([ranked[0], b]) - fit([ranked[0], a]))[0];
+			if (next && fit([ranked[0], next]) > fit(evidence)) evidence.push(next);
+		}
+		let bracket: Known['bracket'];
+		for (const s of uses) {
+			for (const m of ctx.mentions.get(s.id) ?? []) {
+				if (m.entry !== entry || bracket) continue;
+				const end = bracketGloss(ctx, m);
+				if (end !== null && end <= s.end) bracket = { s, m, end };
+			}
+		}
+		const kind = entry.kind ?? 'term';
+		out.push({
+			entry,
+			cls: kind === 'term' ? 'term' : 'name',
+			uses,
+			evidence: evidence.sort((a, b) => a.start - b.start),
+			support: fit(evidence),
+			bracket,
+			at: Math.min(...uses.map((s) => s.start)),
+			paragraphs: new Set(uses.map((s) => paragraphOf(s.id)))
+		});
+	}
+	return out.sort((a, b) => a.at - b.at);
+}
+
+/** Two entries the reading brings together (same or neighbouring sentence): one's gloss may fit the other. */
+function related(a: Known, b: Known): boolean {
+	const order = (s: Sentence) => ({ p: paragraphOf(s.id), n: Number(s.id.match(/\.s(\d+)$/)?.[1] ?? 0) });
+	return a.uses.some((x) => b.uses.some((y) => {
+		const [u, v] = [order(x), order(y)];
+		return u.p === v.p && Math.abs(u.n - v.n) <= 1;
+	}));
+}
+
+const readingName = (ctx: Context) => (ctx.source.shape === 'interview' ? 'interview' : 'article');
+/** The speaker as a subject: "Hassan", or "The article" for an article with no author named. */
+const speakerName = (ctx: Context) => (/^the\s/i.test(ctx.speaker) ? ctx.speaker.toLowerCase() : ctx.speaker);
+
+/** A few words around a span of a sentence, cut at punctuation: what an explanation quotes. */
+function around(ctx: Context, s: Sentence, start: number, end: number, before = 4, after = 3): string {
+	const left = ctx.source.raw.slice(s.start, start);
+	const right = ctx.source.raw.slice(end, s.end);
+	const lw = left.split(/(?<=\s)/);
+	let pre = '';
+	for (let i = lw.length - 1, n = 0; i >= 0 && n < before; i--, n++) {
+		if (/[,;:.!?)\u201d]\s*$/.test(lw[i]) || /^\(/.test(lw[i])) break;
+		pre = lw[i] + pre;
+	}
+	// After the span only a prepositional phrase ("to al-Qaeda") or a head noun ("model"): never a verb or a new clause.
+	let post = right.match(new RegExp(`^(?:\\s+[^\\s,;:.!?()\\u201c\\u201d]+){0,${after}}`, 'u'))?.[0] ?? '';
+	const first = words(post)[0]?.toLowerCase() ?? '';
+	if (!/^(?:to|of|in|for|with|from|on|over|against)$/.test(first)) {
+		const next = tagged(ctx.source.raw.slice(s.start, s.end)).find((t, i, all) => i > 0 && t.text === words(post)[0] && all[i - 1].text.endsWith(words(ctx.source.raw.slice(start, end)).pop() ?? ''));
+		post = next && next.tags.includes('Noun') && !next.tags.includes('Verb') && isContentWord(next.text) ? post.match(/^\s+\S+/)?.[0] ?? '' : '';
+	} else {
+		// "to al-Qaeda or are ...": the phrase ends at its first conjunction.
+		post = post.replace(/\s+(?:and|or|but|nor)\b.*$/s, '');
+	}
+	// No function word at either end: "pledged bay’a (loyalty) to al-Qaeda", not "they have pledged ... or".
+	const edge = (w: string) => !isContentWord(w.replace(/[^\p{L}\p{N}'\u2019-]/gu, ''));
+	const pw = pre.split(/(?<=\s)/).filter(Boolean);
+	// An article may open the quote ("The Islamic State’s wilayat"); other function words may not.
+	while (pw.length && edge(pw[0]) && !(/^(?:the|a|an)\s/i.test(pw[0]) && pw.length > 1 && !edge(pw[1]))) pw.shift();
+	const qw = post.split(/(?=\s)/).filter((x) => x.trim());
+	while (qw.length && edge(qw[qw.length - 1].trim())) qw.pop();
+	let text = (pw.join('') + ctx.source.raw.slice(start, end) + qw.join('')).trim();
+	// Unbalanced quotes or brackets: only the span itself.
+	const bad = (t: string) => (t.match(/\u201c/g)?.length ?? 0) !== (t.match(/\u201d/g)?.length ?? 0) || (t.match(/\(/g)?.length ?? 0) !== (t.match(/\)/g)?.length ?? 0);
+	if (bad(text)) text = ctx.source.raw.slice(start, end).trim();
+	return text;
+}
+
+/** The quote that shows a matching pair: the words around the mention that carry most of the gloss. */
+function pairQuote(ctx: Context, k: Known): string {
+	const glossStems = contentStems(k.entry.gloss);
+	let best = { text: '', score: -1 };
+	for (const s of k.evidence) {
+		for (const m of ctx.mentions.get(s.id) ?? []) {
+			if (m.entry !== k.entry) continue;
+			const end = k.bracket?.m === m ? k.bracket.end : m.end;
+			const text = around(ctx, s, m.start, end, 4, 4);
+			const have = contentStems(text);
+			const score = [...glossStems].filter((w) => near(w, have)).length;
+			if (score > best.score) best = { text, score };
+		}
+	}
+	return best.text;
+}
+
+const join = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/** A matching set of 4 (5 when many) pairs of one class, with spares that fit no prompt. */
+function matchingSet(ctx: Context, cls: Class, pool: Known[]): { item: Question; shown: Known[] } | null {
+	const usable = pool.filter((k) => k.support >= 0.5);
+	if (usable.length < 4) return null;
+	const size = usable.length >= 8 ? 5 : 4;
+	const prompts = usable.slice(0, size);
+	const rest = usable.slice(size).filter((k) => !prompts.some((p) => related(p, k)));
+	// Spares when there are entries to spare: the others are left for items of their own.
+	const spareCount = rest.length >= 3 ? 2 : rest.length === 2 ? 1 : 0;
+	const spares = rest.sort((a, b) => hash(a.entry.term) - hash(b.entry.term)).slice(0, spareCount);
+	const reading = readingName(ctx);
+	const unused = spares.length === 0 ? '' : spares.length === 1 ? ' One description is not used.' : ' Two descriptions are not used.';
+	const stem =
+		cls === 'term'
+			? `Match each term from the ${reading} with what it means there.${unused}`
+			: `Match each name from the ${reading} with what it refers to there.${unused}`;
+	const quotes = prompts.map((p) => `“${pairQuote(ctx, p)}”`);
+	const explanation =
+		cls === 'term'
+			? `The ${reading} gives each meaning where it uses the term: ${join(quotes)}.`
+			: `The ${reading} says who or what each is: ${join(quotes)}.`;
+	const evidence = [...new Map(prompts.flatMap((p) => p.evidence).map((s) => [s.id, evidenceOf(s)])).values()].sort((a, b) => a.start - b.start);
+	return {
+		item: {
+			id: `vocab-matching-${cls === 'term' ? 'terms' : 'names'}-${slug(prompts.map((p) => p.entry.term).join(' '), 40)}`,
+			type: 'matching',
+			topic: '',
+			difficulty: 2,
+			stem,
+			prompts: prompts.map((p) => p.entry.term),
+			choices: [...prompts, ...spares].map((p) => p.entry.gloss),
+			key: prompts.map((_, i) => i),
+			explanation,
+			evidence,
+			origin: `vocab-matching-${cls === 'term' ? 'terms' : 'names'}`
+		},
+		shown: [...prompts, ...spares]
+	};
+}
+
+/** What a head noun names, from its ending: a doer ("leader"), an abstraction ("loyalty"), or a thing. */
+function nounClass(word: string): 'agent' | 'abstract' | 'thing' {
+	const w = word.toLowerCase().replace(/s$/, '');
+	if (/(?:[^r]ty|ness|ion|ment|ance|ence|ship|ism|cy|dom|hood)$/.test(w)) return 'abstract';
+	if (/(?:er|or|ist|ant|ent|ee|ive|ian)$/.test(w)) return 'agent';
+	return 'thing';
+}
+
+type Term = { text: string; tags: string[] };
+
+/** The words of a sentence with compromise's tags, punctuation stripped. */
+function tagged(text: string): Term[] {
+	const json = nlp(text).json() as { terms: { text: string; tags: string[]; pre: string; post: string }[] }[];
+	return json.flatMap((s) => s.terms.map((t) => ({ text: t.text, tags: t.tags, gap: `${t.pre}${t.post}` }))).map((t) => ({ text: t.text, tags: /[^\s]/.test(t.gap) ? [...t.tags, 'Punct'] : t.tags }));
+}
+
+/**
+ * Three meanings the term does not have, of the key's form: noun phrases from the reading with
+ * as many words, the same pattern (adjective + noun or a noun alone), the same number and the
+ * same kind of head noun. None shares a word with the key or the term, none is a glossary entry
+ * or its gloss, and none comes from a paragraph that uses the term (there a phrase may be a
+ * synonym: "these franchises").
+ */
+function meaningsOfKind(ctx: Context, k: Known): string[] {
+	const core = k.entry.gloss.replace(/^(?:the|a|an)\s+/i, '');
+	const keyWords = words(core);
+	if (keyWords.length < 1 || keyWords.length > 2 || words(k.entry.gloss).length !== keyWords.length) return [];
+	const keyTerms = tagged(core);
+	if (keyTerms.length !== keyWords.length) return [];
+	const head = keyTerms[keyTerms.length - 1];
+	if (!head.tags.includes('Noun')) return [];
+	const plural = head.tags.includes('Plural');
+	const adjective = keyTerms.length === 2 && keyTerms[0].tags.includes('Adjective');
+	const cls = nounClass(head.text);
+	const banned = new Set<string>([...contentStems(k.entry.gloss), ...readable(ctx, k.entry)]);
+	for (const g of ctx.module.glossary) for (const w of contentStems([g.term, ...g.variants, g.gloss].join(' '))) banned.add(w);
+	for (const w of contentStems(ctx.speaker)) banned.add(w);
+	// A phrase used where the term is used ("pledged allegiance" beside "pledged bay’a") may mean the same.
+	const frame = new Set<string>();
+	for (const s of k.uses) {
+		for (const m of ctx.mentions.get(s.id) ?? []) {
+			if (m.entry !== k.entry) continue;
+			const end = bracketGloss(ctx, m) ?? m.end;
+			const side = words(ctx.source.raw.slice(s.start, m.start)).slice(-2).concat(words(ctx.source.raw.slice(end, s.end)).slice(0, 2));
+			for (const w of contentStems(side.join(' '))) frame.add(w);
+		}
+	}
+	const found = new Map<string, { text: string; count: number; head: string }>();
+	// A phrase also used in a paragraph that uses the term is out everywhere.
+	const nearTerm = new Set<string>();
+	for (const s of ctx.sentences) {
+		const inside = k.paragraphs.has(paragraphOf(s.id));
+		const ts = tagged(s.text);
+		for (let i = 0; i + keyWords.length <= ts.length; i++) {
+			const win = ts.slice(i, i + keyWords.length);
+			const last = win[win.length - 1];
+			const next = ts[i + keyWords.length];
+			const prev = ts[i - 1];
+			if (!win.every((t) => /^[a-z][a-z-]*$/.test(t.text))) continue;
+			if (win.slice(0, -1).some((t) => t.tags.includes('Punct'))) continue;
+			if (!last.tags.includes('Noun') || last.tags.some((t) => ['ProperNoun', 'Pronoun', 'Possessive', 'Value', 'Gerund', 'Verb'].includes(t))) continue;
+			// The whole phrase: no noun right after it (it would be a modifier), no adjective before a lone noun.
+			if (next && next.tags.includes('Noun') && !last.tags.includes('Punct')) continue;
+			if (keyWords.length === 1 && prev && !prev.tags.includes('Punct') && prev.tags.includes('Adjective')) continue;
+			if (adjective && !win[0].tags.includes('Adjective')) continue;
+			if (!adjective && keyWords.length === 2 && !win[0].tags.includes('Noun')) continue;
+			if (last.tags.includes('Plural') !== plural || nounClass(last.text) !== cls) continue;
+			if (!win.every((t) => isContentWord(t.text))) continue;
+			const text = win.map((t) => t.text).join(' ');
+			if ([...contentStems(text)].some((w) => near(w, banned))) continue;
+			if (Math.abs(text.length - core.length) > Math.max(4, core.length * 0.6)) continue;
+			const side = [ts[i - 2], ts[i - 1], ts[i + keyWords.length], ts[i + keyWords.length + 1]].filter((t): t is Term => !!t).map((t) => t.text);
+			if ([...contentStems(side.join(' '))].some((w) => frame.has(w))) continue;
+			if (inside) {
+				nearTerm.add(text);
+				continue;
+			}
+			const f = found.get(text) ?? { text, count: 0, head: [...contentStems(last.text)][0] };
+			f.count++;
+			found.set(text, f);
+		}
+	}
+	for (const t of nearTerm) found.delete(t);
+	const picked: string[] = [];
+	const heads = new Set<string>();
+	// Alike in form: the same ending as the key's head first ("ability" for "loyalty"), then the reading's frequent words.
+	const ending = (t: string) => {
+		const a = t.toLowerCase();
+		const b = head.text.toLowerCase();
+		let n = 0;
+		while (n < 3 && n < a.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+		return n;
+	};
+	const rank = (f: { text: string; count: number }) => ending(f.text) * 2 + Math.min(f.count, 3);
+	for (const f of [...found.values()].sort((a, b) => rank(b) - rank(a) || (hash(a.text + k.entry.term) % 97) - (hash(b.text + k.entry.term) % 97))) {
+		if (heads.has(f.head)) continue;
+		heads.add(f.head);
+		// Same article as the key: "the Paris raid" against "the ...".
+		const art = k.entry.gloss.match(/^(?:the|a|an)\s+/i)?.[0] ?? '';
+		picked.push(art + f.text);
+		if (picked.length === 3) break;
+	}
+	return picked.length === 3 ? picked : [];
+}
+
+/** Meaning MCQ or reverse cloze for a term the text glosses itself in brackets. */
+function termItem(ctx: Context, k: Known, asMcq: boolean): Candidate | null {
+	const b = k.bracket;
+	if (!b) return null;
+	const reading = readingName(ctx);
+	const term = k.entry.term;
+	const gloss = k.entry.gloss;
+	const quote = around(ctx, b.s, b.m.start, b.end);
+	const explanation = `${upperFirst(speakerName(ctx))} glosses “${term}” in brackets: “${quote}”.`;
+	const evidence = [evidenceOf(b.s)];
+	const distractors = asMcq ? meaningsOfKind(ctx, k) : [];
+	if (distractors.length === 3) {
+		return candidate(
+			ctx,
+			{
+				id: `vocab-mcq-meaning-${slug(term)}`,
+				type: 'mcq',
+				topic: '',
+				difficulty: 1,
+				stem: `In the ${reading}, what does “${term}” mean?`,
+				options: [gloss, ...distractors],
+				key: 0,
+				explanation,
+				evidence,
+				origin: 'vocab-mcq-meaning'
+			},
+			1.2
+		);
+	}
+	const word = words(term).length > 1 ? 'term' : 'word';
+	const who = speakerName(ctx);
+	// The gloss quoted as the text gives it: "the word Hassan uses for the provinces" could be
+	// answered with a metaphor he also uses ("franchises"); the word he explains so is one.
+	const stem = /^the\s/i.test(who)
+		? `The ${word} the ${reading} explains as “${gloss}” is ${BLANK}.`
+		: `In the ${reading}, the ${word} ${who} explains as “${gloss}” is ${BLANK}.`;
+	// The reading's own spelling first; grading already treats ’ and ' alike.
+	const answers = [term, ...k.entry.variants].filter((a, i, xs) => xs.findIndex((b) => norm(b) === norm(a)) === i);
+	return candidate(
+		ctx,
+		{
+			id: `vocab-cloze-term-${slug(term)}`,
+			type: 'cloze',
+			topic: '',
+			difficulty: 2,
+			stem,
+			answers,
+			explanation,
+			evidence,
+			origin: 'vocab-cloze-term'
+		},
+		1.3
+	);
+}
+
+/**
+ * The glossary family. Matching sets first (terms, then names), each from entries the reading
+ * shows with their glosses; the terms no set shows get one item each, a meaning question or a
+ * reverse cloze. A set whose words would point at the other set's pairs is not written.
+ */
+export function vocabularyRule(ctx: Context): Candidate[] {
+	const out: Candidate[] = [];
+	const all = known(ctx);
+	const shown: Known[] = [];
+	const sets: Question[] = [];
+	for (const cls of ['term', 'name'] as const) {
+		const pool = all.filter((k) => k.cls === cls && !pointsAt(k, sets, all));
+		const set = matchingSet(ctx, cls, pool);
+		if (!set) continue;
+		sets.push(set.item);
+		shown.push(...set.shown);
+		out.push(candidate(ctx, set.item, 6));
+	}
+	const left = all.filter((k) => k.cls === 'term' && k.bracket && !shown.includes(k) && !pointsAt(k, sets, all));
+	// Both forms when both can be written: a meaning question while they are no more than the clozes.
+	const mcqAble = new Set(left.filter((k) => meaningsOfKind(ctx, k).length === 3));
+	let clozes = left.length - mcqAble.size;
+	let mcqs = 0;
+	for (const k of left) {
+		const asMcq = mcqAble.has(k) && mcqs <= clozes;
+		if (asMcq) mcqs++;
+		else if (mcqAble.has(k)) clozes++;
+		const c = termItem(ctx, k, asMcq);
+		if (c) out.push(c);
+	}
+	return out;
+}
+
+/**
+ * Whether a set already written points at an entry: it shows the term, or most of the gloss's
+ * words (a word most glosses share, like the reading's subject, points at nothing).
+ */
+function pointsAt(k: Known, sets: Question[], all: Known[]): boolean {
+	const shownText = sets.flatMap((q) => (q.type === 'matching' ? [...q.prompts, ...q.choices] : []));
+	const seen = contentStems(shownText.join(' '));
+	const term = [...contentStems([k.entry.term, ...k.entry.variants].join(' '))];
+	if (term.some((w) => seen.has(w) && !isShared(w, all))) return true;
+	const gloss = [...contentStems(k.entry.gloss)].filter((w) => !isShared(w, all));
+	return gloss.length > 0 && gloss.filter((w) => near(w, seen)).length / gloss.length >= 0.5;
+}
+
+/** A word most glosses share (the reading's main subject): it points at no pair in particular. */
+function isShared(w: string, all: Known[]): boolean {
+	return all.filter((k) => contentStems(k.entry.gloss).has(w)).length >= 3;
+}
+

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importSource } from '$lib/content/importer';
+import { Module, type Module as ModuleType } from '$lib/content/module';
+import { BLANK, type Question } from '$lib/content/question';
+import type { Source } from '$lib/content/source';
+import { checkContext, checkItem, crossLeaks } from '$lib/generate/checks';
+import { buildContext } from '$lib/generate/rules';
+import { topicFor } from '$lib/generate/select';
+import { contentStems } from '$lib/generate/text';
+import { vocabularyRule } from '$lib/generate/vocabulary';
+import { deriveModule } from '$lib/generate';
+
+type Reading = { name: string; source: Source; module: ModuleType };
+
+const interview = importSource(readFileSync('questions/hassan-interview/source.txt', 'utf8'));
+const readings: Reading[] = [
+	{ name: 'interview', source: interview, module: Module.parse(JSON.parse(readFileSync('questions/hassan-interview/module.json', 'utf8'))) },
+	// bread.txt: a short article written for these tests, with seven terms glossed in brackets in seven paragraphs.
+	...['tests/unit/generate/fixtures/coral-reefs.txt', 'tests/fixtures/coral-reefs.txt', 'tests/fixtures/city-qa.txt', 'tests/unit/generate/fixtures/bread.txt'].map((file) => {
+		const source = importSource(readFileSync(file, 'utf8'));
+		return { name: file, source, module: deriveModule(source) };
+	})
+];
+
+function itemsOf(r: Reading): Question[] {
+	const ctx = buildContext(r.source, r.module);
+	return vocabularyRule(ctx).map((c) => ({ ...c.item, topic: topicFor(ctx, c.item) }));
+}
+
+const norm = (t: string) => t.toLowerCase().replace(/\u2019/g, "'");
+/** The last “…” quotation of a text. */
+const lastQuote = (t: string) => [...t.matchAll(/“([^”]+)”/g)].pop()?.[1] ?? '';
+
+describe.each(readings)('glossary items on $name', (r) => {
+	const items = itemsOf(r);
+	const checks = checkContext(r.source, r.module);
+	const glosses = new Set(r.module.glossary.map((g) => norm(g.gloss)));
+	const entryOf = (term: string) => r.module.glossary.find((g) => [g.term, ...g.variants].some((v) => norm(v) === norm(term)));
+
+	it('writes only items that pass every check', () => {
+		expect(items).toBeInstanceOf(Array); // a reading may rightly get no item of a kind
+		for (const q of items) expect(checkItem(checks, q), q.id).toEqual([]);
+	});
+
+	it('gives no item away to another of its items', () => {
+		expect(crossLeaks(items, r.module.speakerShortName)).toEqual([]);
+	});
+
+	it('asks about an entry once: nothing a matching set shows gets an item of its own', () => {
+		expect(items).toBeInstanceOf(Array); // a reading may rightly get no item of a kind
+		const shown = items.flatMap((q) => (q.type === 'matching' ? [...q.prompts, ...q.choices] : [])).map(norm);
+		for (const q of items) {
+			if (q.type === 'mcq') {
+				const term = q.stem.match(/“([^”]+)”/)![1];
+				expect(shown, q.id).not.toContain(norm(term));
+				expect(shown, q.id).not.toContain(norm(q.options[q.key]));
+			}
+			if (q.type === 'cloze') expect(shown, q.id).not.toContain(norm(q.answers[0]));
+		}
+		// The two sets share no prompt and no description.
+		const sets = items.filter((q) => q.type === 'matching');
+		for (const a of sets) for (const b of sets) if (a !== b) for (const c of a.choices) expect(b.choices.map(norm), `${a.id} / ${b.id}`).not.toContain(norm(c));
+	});
+
+	it('builds matching sets of one kind, each pair shown by its evidence', () => {
+		expect(items).toBeInstanceOf(Array); // a reading may rightly get no item of a kind
+		for (const q of items) {
+			if (q.type !== 'matching') continue;
+			expect(q.prompts.length).toBeGreaterThanOrEqual(4);
+			expect(q.prompts.length).toBeLessThanOrEqual(6);
+			const kinds = new Set(q.prompts.map((p) => ((entryOf(p)?.kind ?? 'term') === 'term' ? 'term' : 'name')));
+			expect(kinds.size, q.id).toBe(1);
+			// Spares are glosses of entries of the same kind, and the stem says how many there are.
+			const spares = q.choices.filter((_, i) => !q.key.includes(i));
+			for (const s of spares) {
+				const e = r.module.glossary.find((g) => norm(g.gloss) === norm(s));
+				expect(e && ((e.kind ?? 'term') === 'term' ? 'term' : 'name'), `${q.id}: ${s}`).toBe([...kinds][0]);
+			}
+			if (spares.length) expect(q.stem).toMatch(/not used\.$/);
+			else expect(q.stem).not.toMatch(/not used/);
+			const quoted = q.evidence.map((e) => e.quote).join(' ');
+			q.prompts.forEach((p, i) => {
+				expect(norm(quoted), `${q.id}: ${p}`).toContain(norm(p));
+				expect(glosses.has(norm(q.choices[q.key[i]])), `${q.id}: ${p}`).toBe(true);
+			});
+		}
+	});
+
+	it('asks meanings with distractors of the key’s form that are no gloss and share no word with it', () => {
+		expect(items).toBeInstanceOf(Array); // a reading may rightly get no item of a kind
+		for (const q of items) {
+			if (q.type !== 'mcq') continue;
+			const key = q.options[q.key];
+			expect(glosses.has(norm(key)), q.id).toBe(true);
+			for (const [i, o] of q.options.entries()) {
+				if (i === q.key) continue;
+				expect(glosses.has(norm(o)), `${q.id}: ${o}`).toBe(false);
+				expect([...contentStems(o)].filter((w) => contentStems(key).has(w)), `${q.id}: ${o}`).toEqual([]);
+				expect(o.split(' ').length, `${q.id}: ${o}`).toBe(key.split(' ').length);
+			}
+		}
+	});
+
+	it('writes reverse clozes with the gloss in the stem, the term as the answer and no letter hint', () => {
+		expect(items).toBeInstanceOf(Array); // a reading may rightly get no item of a kind
+		for (const q of items) {
+			if (q.type !== 'cloze') continue;
+			const entry = entryOf(q.answers[0]);
+			expect(entry, q.id).toBeDefined();
+			expect(q.stem).toContain(`“${entry!.gloss}”`);
+			expect(q.stem.endsWith(`${BLANK}.`)).toBe(true);
+			expect(q.stem).not.toMatch(/beginning with|letter/i);
+			expect(norm(q.stem)).not.toContain(norm(entry!.term));
+			// The reading glosses the term itself, in the cited sentence.
+			expect(q.evidence[0].quote).toMatch(new RegExp(`${entry!.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(`));
+		}
+	});
+
+	it('explains by quoting the evidence', () => {
+		expect(items).toBeInstanceOf(Array); // a reading may rightly get no item of a kind
+		for (const q of items) {
+			const quote = lastQuote(q.explanation);
+			expect(quote.length, q.id).toBeGreaterThan(0);
+			expect(q.evidence.some((e) => e.quote.includes(quote)), `${q.id}: ${quote}`).toBe(true);
+		}
+	});
+});
+
+describe('glossary items: what each reading gets', () => {
+	it('writes a names set and term items on the interview, and a terms set on the coral-reef article', () => {
+		const [hassan, coral] = readings.map(itemsOf);
+		expect(hassan.filter((q) => q.origin === 'vocab-matching-names')).toHaveLength(1);
+		expect(hassan.filter((q) => q.type === 'mcq' || q.type === 'cloze').length).toBeGreaterThanOrEqual(2);
+		expect(coral.filter((q) => q.origin === 'vocab-matching-terms')).toHaveLength(1);
+	});
+
+	it('adds spares of the same kind when there are entries to spare, and says how many', () => {
+		const r = readings.find((x) => x.name.endsWith('bread.txt'))!;
+		const items = itemsOf(r);
+		const set = items.find((q) => q.type === 'matching');
+		expect(set?.type).toBe('matching');
+		if (set?.type !== 'matching') return;
+		const spares = set.choices.filter((_, i) => !set.key.includes(i));
+		expect(spares).toHaveLength(2);
+		expect(set.stem).toMatch(/Two descriptions are not used\.$/);
+		// A spare is the gloss of a term the set does not ask about, and no item asks about it either.
+		const rest = items.filter((q) => q.id !== set.id).map((q) => JSON.stringify(q));
+		for (const s of spares) {
+			const e = r.module.glossary.find((g) => g.gloss === s)!;
+			expect(set.prompts).not.toContain(e.term);
+			for (const q of rest) expect(q).not.toContain(s);
+		}
+	});
+
+	it('writes nothing from a stand-in glossary (a derived module with no bracketed terms)', () => {
+		const r = readings.find((x) => x.name === 'tests/fixtures/coral-reefs.txt')!;
+		expect(r.module.glossary.some((g) => g.gloss === 'the reading')).toBe(true);
+		expect(itemsOf(r)).toEqual([]);
+	});
+});
+
+describe('crossLeaks on glossary items', () => {
+	const r = readings[0];
+	const items = itemsOf(r);
+
+	it('flags a stem that shows an asked term beside its meaning', () => {
+		const asked = items.filter((q) => q.type === 'mcq' || q.type === 'cloze');
+		expect(asked.length).toBeGreaterThan(0);
+		for (const q of asked) {
+			const entry = r.module.glossary.find((g) => q.stem.includes(`“${g.term}”`) || q.stem.includes(`“${g.gloss}”`))!;
+			const shows: Question = { ...q, id: 'shows-both', type: 'truefalse', key: true, stem: `According to ${r.module.speakerShortName}, the ${entry.term} (${entry.gloss}) matter.` } as Question;
+			expect(crossLeaks([shows, q], r.module.speakerShortName).map((l) => l.to), q.id).toContain(q.id);
+		}
+	});
+
+	it('flags two matching sets that pair the same names', () => {
+		const set = items.find((q) => q.type === 'matching')!;
+		const again = { ...set, id: 'again', choices: [...set.choices].reverse(), key: set.key.map((k) => set.choices.length - 1 - k) } as Question;
+		expect(crossLeaks([set, again], r.module.speakerShortName).some((l) => /pair the same names/.test(l.why))).toBe(true);
+	});
+});
