@@ -320,6 +320,24 @@ export function id(rule: string, s: Sentence, extra: string): string {
 export type Rule = (ctx: Context) => Candidate[];
 
 /**
+ * An explanation that shows the decisive words: "Hassan says: “… bogged down in their war in
+ * Yemen.”" The whole sentence when it is short, else about ten words either side of the mention.
+ */
+function saysAround(ctx: Context, s: Sentence, m: Mention, reach = 10): string {
+	if (words(s.text).length <= 2 * reach + 6) return `${upperFirst(ctx.speaker)} says: \u201c${s.text}\u201d`;
+	const before = ctx.source.raw.slice(s.start, m.start).split(/\s+/).filter(Boolean);
+	const after = ctx.source.raw.slice(m.end, s.end).split(/\s+/).filter(Boolean);
+	const head = before.length > reach ? `… ${before.slice(-reach).join(' ')}` : before.join(' ');
+	const tail = after.length > reach ? `${after.slice(0, reach).join(' ')} …` : after.join(' ');
+	const glued = (a: string, b: string, sep: string) => (a && b ? a + sep + b : a + b);
+	// A mention glued to the words around it ("Yemen." or "IS’s") keeps no space there.
+	const sepBefore = /\s$/.test(ctx.source.raw.slice(s.start, m.start)) ? ' ' : '';
+	const sepAfter = /^\s/.test(ctx.source.raw.slice(m.end, s.end)) ? ' ' : '';
+	const quote = glued(glued(head, ctx.source.raw.slice(m.start, m.end), sepBefore), tail, sepAfter);
+	return `${upperFirst(ctx.speaker)} says: “${quote}”`;
+}
+
+/**
  * Kinds whose members exclude each other, so a swapped one makes a false claim. Not
  * organizations (a province is part of its parent: swapping them can keep a claim true)
  * and not terms (they are glossed, not swapped).
@@ -341,11 +359,8 @@ export const clozeRule: Rule = (ctx) => {
 		for (const m of here.filter((x) => x.kind !== 'term')) {
 			// The organization the whole reading is about is guessed without reading the sentence.
 			if (sameName(m, here) > 1 || m.canonical === ctx.dominant?.canonical) continue;
-			// A term the text glosses in brackets keeps its gloss: the blank then asks for the term
-			// that means "local leader", which only one word fills.
-			const glossed = m.kind === 'term' && m.entry && glossAfter(ctx, m);
-			const stem = attribute(ctx, glossed ? clause(ctx, s, [{ start: m.start, end: m.end, with: BLANK }]) : blanked(ctx, s, m));
-			let answers = glossed ? accepted(m).filter((a) => a !== m.entry!.gloss) : accepted(m);
+			const stem = attribute(ctx, blanked(ctx, s, m));
+			let answers = accepted(m);
 			// "hurt the Russians" is answered as well by "Russia": a people's country is the same answer.
 			if (m.kind === 'group') {
 				const land = [...ctx.byKind.entries()].filter(([k]) => k.startsWith('place')).flatMap(([, rs]) => rs).find((r) => r.text.length >= 4 && m.text.startsWith(r.text));
@@ -358,12 +373,10 @@ export const clozeRule: Rule = (ctx) => {
 						id: id('cloze', s, m.text),
 						type: 'cloze',
 						topic: '',
-						difficulty: m.kind === 'term' ? 2 : 1,
+						difficulty: 1,
 						stem,
 						answers,
-						explanation: glossed
-							? `${upperFirst(ctx.speaker)} uses the term “${m.text}” here and glosses it himself as “${m.entry!.gloss}”.`
-							: `The cited sentence has “${m.text}” in this place${m.kind === 'term' && m.entry ? `; the reading glosses it as “${m.entry.gloss}”` : ''}.`,
+						explanation: saysAround(ctx, s, m),
 						evidence: [evidenceOf(s)],
 						origin: `cloze-${m.kind}`
 					},
@@ -425,7 +438,7 @@ export const mcqRule: Rule = (ctx) => {
 						stem: role ?? `${attribute(ctx, blanked(ctx, s, m))} Which fills the blank?`,
 						options: [key, ...distractors.map((d) => d.text)],
 						key: 0,
-						explanation: `${upperFirst(ctx.speaker)} says this of ${key} in the cited sentence; the other options do not fit what he says there.`,
+						explanation: saysAround(ctx, s, m),
 						evidence: [evidenceOf(s)],
 						origin: role ? `mcq-role-${m.kind}` : `mcq-${m.kind}`
 					},
@@ -476,7 +489,7 @@ export const listRule: Rule = (ctx) => {
 						stem: `${stem} Which of the following belong in the blank? Choose all that apply.`,
 						options: [...keys, ...distractors],
 						keys: keys.map((_, k) => k),
-						explanation: `${upperFirst(ctx.speaker)} names ${keys.join(' and ')} together in the cited sentence; the others are not part of this claim.`,
+						explanation: `${upperFirst(ctx.speaker)} names ${keys.join(' and ')} together: ${saysAround(ctx, s, m).replace(/^[^“]*/, '')}`,
 						evidence: [evidenceOf(s)],
 						origin: `multi-list-${m.kind}`
 					},
