@@ -38,6 +38,9 @@ export function loadModule(files: ModuleFiles): LoadedModule {
 	} catch (e) {
 		throw new Error(`Invalid module data\n${files.dir}/source.txt: ${(e as Error).message}`);
 	}
+	const missing = module.paraphrases.findIndex((p) => !source.raw.includes(p.text));
+	if (missing >= 0)
+		throw new Error(`Invalid module data\n${files.dir}/module.json: paraphrases.${missing}.text: "${module.paraphrases[missing].text}" is not in source.txt`);
 	const bank = files.bankJson
 		? parseOrExplain(Bank, parseJson(files.bankJson, `${files.dir}/bank.json`), `${files.dir}/bank.json`)
 		: { moduleId: module.id, version: 1 as const, items: [] };

@@ -10,6 +10,19 @@ export const GlossaryEntry = z.object({
 });
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
+/**
+ * A rewording of one of the reading's phrases, written by the module's author: the generator
+ * puts it in stems, keys and statements in place of the phrase, so an item tests whether the
+ * learner understood the passage rather than whether they can find its words (QUALITY.md rule 7).
+ */
+export const Paraphrase = z.object({
+	/** The words exactly as the reading has them (inside one sentence). */
+	text: z.string().min(3),
+	/** The same meaning in other words, fitting where `text` stood. */
+	as: z.string().min(1)
+});
+export type Paraphrase = z.infer<typeof Paraphrase>;
+
 export const Topic = z.object({
 	id: z.string().regex(/^[a-z0-9-]+$/, 'a topic id is lower-case words joined by hyphens'),
 	title: z.string().min(1),
@@ -33,6 +46,7 @@ export const Module = z.object({
 	/** The interviewee as the reader names him in stems: "According to Hassan, ...". */
 	speakerShortName: z.string().min(1),
 	glossary: z.array(GlossaryEntry).min(1),
+	paraphrases: z.array(Paraphrase).default([]),
 	topics: z.array(Topic).min(1)
 });
 export type Module = z.infer<typeof Module>;

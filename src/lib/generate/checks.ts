@@ -83,6 +83,25 @@ function evidenceStems(ctx: CheckContext, q: Question): Set<string> {
 	return out;
 }
 
+/** A statement or key that repeats this many words of its evidence in a row copies it. */
+export const COPIED_RUN = 6;
+
+/** The longest run of words `a` and `b` share, in order (case, apostrophes and punctuation aside). */
+export function sharedRun(a: string, b: string): number {
+	const w = (t: string) => t.toLowerCase().replace(/\u2019/g, "'").match(/[\p{L}\p{N}'-]+/gu) ?? [];
+	const x = w(a);
+	const y = w(b);
+	let best = 0;
+	// Dynamic programming over suffix matches: O(|x| * |y|), both short.
+	let prev = new Array<number>(y.length + 1).fill(0);
+	for (let i = 1; i <= x.length; i++) {
+		const row = new Array<number>(y.length + 1).fill(0);
+		for (let j = 1; j <= y.length; j++) if (x[i - 1] === y[j - 1]) best = Math.max(best, (row[j] = prev[j - 1] + 1));
+		prev = row;
+	}
+	return best;
+}
+
 const meet = (a: Set<string>, b: Set<string>) => [...a].filter((w) => b.has(w));
 /** Like `meet`, but "Russia" also meets "Russian" and "West" meets "Western": a stem must not hint either way. */
 const near = (a: Set<string>, b: Set<string>) =>
@@ -242,6 +261,11 @@ export function checkItem(ctx: CheckContext, item: unknown): Failure[] {
 		else if (!resolved) add('vague', `“${m[0]}” has nothing in the stem to refer to`);
 		break;
 	}
+	// Meaning, not string matching: what the learner must recognize as right (a true or false
+	// statement, a key) may not repeat a long run of its evidence word for word.
+	const claimed = q.type === 'truefalse' ? [q.stem.replace(/^According to [^,]+,\s*/, '')] : (opts?.keys.map((k) => opts.options[k]) ?? []);
+	const copied = Math.max(0, ...claimed.map((c) => sharedRun(c, q.evidence.map((e) => e.quote).join(' | '))));
+	if (copied >= COPIED_RUN) add('copied', `${q.type === 'truefalse' ? 'the statement' : 'the key'} repeats ${copied} words of the evidence in a row: paraphrase it`);
 	if (/^According to /.test(q.stem) && /\b(?:I|me|my|we|our)\b/.test(q.stem.replace(/^According to [^,]+,/, '')))
 		add('vague', 'the statement speaks in the first person; attribute it instead');
 	const said = splitSentences(q.explanation).length;

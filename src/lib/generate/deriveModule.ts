@@ -80,6 +80,7 @@ export function deriveModule(source: Source, id = slug(source.title) || 'pasted-
 		description: source.standfirst || `A reading titled “${source.title}”.`,
 		speakerShortName: speaker ? speaker.split(/\s+/).pop()! : 'the article',
 		glossary: terms,
+		paraphrases: [],
 		topics
 	};
 }

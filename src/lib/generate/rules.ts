@@ -204,8 +204,10 @@ export function glossAfter(ctx: Context, m: Mention): { start: number; end: numb
  * Terms inside quotation marks are left alone: there the word itself is the point.
  */
 export function glossed(ctx: Context, s: Sentence): { start: number; end: number; with: string }[] {
-	const out: { start: number; end: number; with: string }[] = [];
+	// The author's rewordings first, longest first; a term inside one is reworded with it.
+	const out = reworded(ctx, s);
 	for (const m of ctx.mentions.get(s.id) ?? []) {
+		if (out.some((r) => m.start < r.end && r.start < m.end)) continue;
 		if (m.kind !== 'term' || !m.entry || /[\u201c"\u2018]$/u.test(ctx.source.raw.slice(m.start - 1, m.start))) continue;
 		// A term used as a modifier ("the wilayat model") would leave "the local provinces model".
 		const gloss = glossAfter(ctx, m);
@@ -215,6 +217,23 @@ export function glossed(ctx: Context, s: Sentence): { start: number; end: number
 		out.push({ start: m.start, end: gloss?.end ?? m.end, with: m.entry.gloss });
 	}
 	return out;
+}
+
+/**
+ * The module's paraphrases found in the sentence, as spans to replace: longest first, no two
+ * overlapping. A paraphrase opening the sentence keeps its capital only if the phrase had one.
+ */
+export function reworded(ctx: Context, s: Sentence): { start: number; end: number; with: string }[] {
+	const out: { start: number; end: number; with: string }[] = [];
+	for (const p of [...ctx.module.paraphrases].sort((a, b) => b.text.length - a.text.length)) {
+		for (let at = s.text.indexOf(p.text); at >= 0; at = s.text.indexOf(p.text, at + 1)) {
+			const start = s.start + at;
+			const end = start + p.text.length;
+			if (out.some((r) => start < r.end && r.start < end)) continue;
+			out.push({ start, end, with: p.as });
+		}
+	}
+	return out.sort((a, b) => a.start - b.start);
 }
 
 /** A name paired with another of its kind ("Syria and Iraq"): a blank there is guessed from habit. */
