@@ -80,6 +80,8 @@ function evidenceStems(ctx: CheckContext, q: Question): Set<string> {
 		if (lower.includes(g.gloss.toLowerCase().replace(/^the /, '').replace(/\u2019/g, "'")))
 			for (const w of contentStems(g.term)) out.add(w);
 	}
+	// The author's rewordings of phrases in the evidence say the same thing in other words.
+	for (const p of ctx.module.paraphrases) if (text.includes(p.text)) for (const w of contentStems(p.as)) out.add(w);
 	return out;
 }
 

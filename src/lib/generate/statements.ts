@@ -16,12 +16,13 @@
 import type { Sentence } from '$lib/content/source';
 import nlp from 'compromise';
 import { hash } from '../seeded';
-import { attribute, candidate, clause, evidenceOf, glossAfter, glossed, id, sentenceScore, standsAlone, type Candidate, type Context } from './rules';
-import { contentStems, isContentWord, lowerFirst, permutation, slug, upperFirst, words } from './text';
+import { attribute, candidate, clause, evidenceOf, glossAfter, glossed, id, reworded, sentenceScore, standsAlone, type Candidate, type Context } from './rules';
+import { COPIED_RUN, sharedRun } from './checks';
+import { contentStems, isContentWord, lowerFirst, permutation, slug, stem, upperFirst, words } from './text';
 
 /** A statement is a teacher's sentence, not a copied paragraph sentence: its words, attribution included. */
 export const MIN_WORDS = 12;
-export const MAX_WORDS = 25;
+export const MAX_WORDS = 28;
 /** "According to <speaker>," as the learner reads it before the claim. */
 const ATTRIBUTION_WORDS = 3;
 
@@ -110,7 +111,10 @@ export function contrastIn(text: string): Contrast | null {
 	r = text.match(/^(.*?\b(?:is|are|was|were)\s+)more ([\p{L}-]+ (on|in|with|about|to) )([^,;]+?) than (?:on |in |with |about |to )?([^,;]+?)(?=[,.;]|$)/u);
 	if (r) {
 		const at = r[1].length;
-		return ASIDE.test(text.slice(r[0].length)) ? found(r[1] + r[2], r[4], r[5], [at, r[0].length], 'more-than', true) : null;
+		if (!ASIDE.test(text.slice(r[0].length))) return null;
+		// "more focused on A than on B" is said again as "less focused on B than on A".
+		const c = found(r[1], r[4], r[5], [at, r[0].length], 'more-than', true, false, r[2]);
+		return c && { ...c, prep: r[3] };
 	}
 	// "most people were walking, not driving", "a coral is an animal, not a plant": two short
 	// sides of one form after a copula.
@@ -138,7 +142,10 @@ export function contrastIn(text: string): Contrast | null {
 			const at = p.index! + p[0].length;
 			const a = before.slice(at);
 			if (/[,;]/.test(a) || !short(a)) continue;
-			return ASIDE.test(text.slice(end)) ? found(before.slice(0, at), a, rather[1], [at, end], 'rather-than', false) : null;
+			if (!ASIDE.test(text.slice(end))) return null;
+			// A side that holds a verb of its own started too early ("Iran and Russia are focused on ...").
+			const c = found(before.slice(0, at), a, rather[1], [at, end], 'rather-than', false);
+			if (c) return c;
 		}
 	}
 	// "driven by both political and ideological motives": the false statement keeps one side
@@ -175,10 +182,9 @@ export function contrastIn(text: string): Contrast | null {
 
 /** "lead A rather than (prep) B.", or "A verb more X than B." for a comparison. */
 function rebuild(c: Contrast, first: string, second: string): string {
-	// "Turkey is more focused on A than on B" -> "Turkey’s focus is on A rather than on B": a
-	// named subject's focus, said with the noun, so the statement does not copy the sentence.
-	const focus = c.form === 'more-than' ? c.lead.match(/^(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2}) is focused on $/u) : null;
-	if (focus) return `${focus[1]}\u2019s focus is on ${first} rather than on ${second}.`;
+	// "X is more focused on A than on B" -> "X is less focused on B than on A": the same comparison
+	// from the other side, so a true statement does not copy the sentence and keeps its strength.
+	if (c.form === 'more-than') return `${c.lead}less ${c.middle}${second} than ${c.prep} ${first}.`;
 	if (c.form === 'comparative') return `${first} ${c.middle} than ${second}.`;
 	// "both A and B": asserted as "B as well as A", denied as "A rather than B".
 	if (c.form === 'both-and') return first === c.a ? `${c.lead}${c.b} as well as ${c.a}${c.middle}.` : `${c.lead}${c.a} rather than ${c.b}${c.middle}.`;
@@ -195,32 +201,58 @@ function activeVoice(c: Contrast): { asserted: string; reversed: string } | null
 	if (c.form !== 'but-not' && c.form !== 'not-but') return null;
 	const lead = c.lead.match(/^(.+?)\s+(is|are|was|were)\s+$/u);
 	const a = c.a.match(/^(?:(\p{L}+ly)\s+)?(\p{L}+ed)\s+by\s+((?:the\s+|\p{Lu})[^,;]*?)(\s+(?:through|via|in|with|from|at|on|across|inside|outside)\s+[^,;]+)?$/u);
-	const b = c.b.match(/^(?:(\p{L}+ly)\s+)?(\p{L}+ed)$/u);
+	// "micromanaged", or a reworded side that says how ("directed in every detail").
+	const b = c.b.match(/^(?:(\p{L}+ly)\s+)?(\p{L}+ed)((?:\s+[\p{L}-]+){0,4})$/u);
 	if (!lead || !a || !b || /^(?:it|its|they|them|their|this|these|those)\b/i.test(lead[1])) return null;
 	const [, object, aux] = lead;
 	const agent = a[3];
 	const past = /^(?:was|were)$/.test(aux);
 	const plural = nlp(agent).nouns().isPlural().found;
-	const forms = (participle: string) => ((nlp(participle).verbs() as unknown as { conjugate(): Record<string, string>[] }).conjugate()[0] ?? {}) as Record<string, string>;
+	// Conjugated in a frame: alone, a participle ("directed") reads as an adjective.
+	const forms = (participle: string) => ((nlp(`they ${participle} it`).verbs() as unknown as { conjugate(): Record<string, string>[] }).conjugate()[0] ?? {}) as Record<string, string>;
 	const fa = forms(a[2]);
 	const fb = forms(b[2]);
 	const tense = past ? 'PastTense' : plural ? 'Infinitive' : 'PresentTense';
 	if (!fa[tense] || !fb[tense] || !fa.Gerund || !fb.Gerund) return null;
-	const pronoun = /^(?:are|were)$/.test(aux) ? 'them' : 'it';
+	// "them" could mean the agent's cells as well as the object: the object's noun is named again.
+	const head = words(object).pop()!;
+	if (!isContentWord(head)) return null;
+	const again = `the ${head.toLowerCase()}`;
 	const adv = (x?: string) => (x ? `${x} ` : '');
 	const rest = a[4] ?? '';
+	const how = b[3] ?? '';
 	return {
-		asserted: `${agent} ${adv(a[1])}${fa[tense]} ${object}${rest} rather than ${adv(b[1])}${fb.Gerund} ${pronoun}.`,
-		reversed: `${agent} ${adv(b[1])}${fb[tense]} ${object}${rest} rather than ${adv(a[1])}${fa.Gerund} ${pronoun}.`
+		asserted: `${agent} ${adv(a[1])}${fa[tense]} ${object}${rest} rather than ${adv(b[1])}${fb.Gerund} ${again}${how}.`,
+		reversed: `${agent} ${adv(b[1])}${fb[tense]} ${object}${how} rather than ${adv(a[1])}${fa.Gerund} ${again}${rest}.`
 	};
 }
 
-const proposalText = (c: Contrast) => rebuild(c, c.a, c.b);
 
 const inLimits = (t: string) => words(t).length + ATTRIBUTION_WORDS >= MIN_WORDS && words(t).length + ATTRIBUTION_WORDS <= MAX_WORDS;
 
 /** No pronoun or demonstrative left pointing outside the statement, no first person. */
-const clean = (t: string) => standsAlone(t) && !/\b(?:the latter|the former|above|below)\b/i.test(t);
+const clean = (t: string) => standsAlone(t) && !/\b(?:the latter|the former|above|below)\b/i.test(t) && !unresolvedPlural(t);
+
+/** Words after a noun that say which ones are meant ("the rebels near ...", "the attacks in Paris"). */
+const MODIFIER = /^(?:in|of|on|at|by|from|near|against|abroad|that|which|who|whose|with|to|across|inside|outside|under|over)\b/i;
+
+/**
+ * "the attacks" with nothing to say which attacks: a bare plural the statement has not named
+ * before ("urges major attacks ... rather than directing the attacks" is resolved).
+ */
+export function unresolvedPlural(t: string): boolean {
+	for (const m of t.matchAll(/\bthe\s+(\p{Ll}[\p{L}-]*s)(?![\p{L}'\u2019-])/gu)) {
+		const noun = m[1];
+		if (/ss$/.test(noun) || !isContentWord(noun)) continue;
+		if (MODIFIER.test(t.slice(m.index! + m[0].length).trim())) continue;
+		if (words(t.slice(0, m.index)).some((w) => stem(w) === stem(noun))) continue;
+		return true;
+	}
+	return false;
+}
+
+/** A statement that repeats no long run of its evidence: it must be reworded, not copied. */
+const fresh = (t: string | undefined, evidence: Sentence[]) => !!t && sharedRun(t, evidence.map((e) => e.text).join(' | ')) < COPIED_RUN;
 
 type Proposal = {
 	s: Sentence;
@@ -236,6 +268,8 @@ type Proposal = {
 	prefer: boolean;
 	/** The decisive words of the sentence, as short as they can be quoted. */
 	core: string;
+	/** Why the statement keyed false is wrong, as a clause ("he says “…”"). */
+	against: string;
 };
 
 /** The words of a quote, without a closing full stop, ready to sit inside “ ”. */
@@ -251,9 +285,17 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 	const rawText = s.text.replace(BACK_POINTER, '');
 	// The sentence up to the end of the contrast when that is short enough to quote whole ("The
 	// Assad regime ... are also focused on A, rather than B"), else the last words before it.
-	const whole = words(rawText.slice(0, raw.span[1])).length <= 30;
+	// The whole sentence when it is short: its closing aside often gives the reason ("rather than
+	// IS, which operates further away").
+	const entire = words(rawText).length <= 36;
+	const whole = entire || words(rawText.slice(0, raw.span[1])).length <= 30;
 	const before = whole ? rawText.slice(0, raw.span[0]) : (rawText.slice(0, raw.span[0]).match(/(?:[\p{L}\p{N}’'-]+\s+){1,4}$/u)?.[0] ?? '');
-	const quote = rawText.slice(raw.span[0] - before.length, raw.span[1]).replace(CONNECTIVE, '');
+	let quote = rawText.slice(raw.span[0] - before.length, entire ? rawText.length : raw.span[1]).replace(CONNECTIVE, '');
+	// "this was most likely planned ...": a quote that opens with a pronoun is quoted from its verb,
+	// "it" then standing for what the statement names.
+	const pronoun = quote.match(/^(?:this|that|it|these|those|they)\s+(?=\p{Ll})/iu);
+	if (pronoun) quote = quote.slice(pronoun[0].length);
+	const says = `${ctx.speaker} says${pronoun ? (/^(?:these|those|they)/i.test(pronoun[0]) ? ' they' : ' it') : ''}`;
 	if (c.names) {
 		// "by A, not B" sets one name against another: both sides must open with names of one kind.
 		const at = (side: string) => {
@@ -267,30 +309,37 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 	// Too long a statement drops a side's relative clause ("the rebels that control areas near
 	// ..." -> "the rebels"): the side still names what the speaker sets against the other.
 	const bare = (side: string) => side.replace(/\s+(?:that|who|which)\s.*$/u, '');
-	const fit = (first: string, second: string) =>
-		[rebuild(c, first, second), rebuild(c, bare(first), bare(second))].find((x) => inLimits(x) && clean(x));
+	// Every statement must be reworded (module paraphrases, glosses, the active voice, the
+	// comparison turned round): one that repeats a long run of the sentence is refused.
+	const usable = (x?: string) => (x && inLimits(x) && clean(x) && fresh(x, [s]) ? x : undefined);
+	const fit = (first: string, second: string) => [rebuild(c, first, second), rebuild(c, bare(first), bare(second))].find((x) => usable(x));
 	const active = activeVoice(c);
-	const usable = (x?: string) => (x && inLimits(x) && clean(x) ? x : undefined);
+	// "A rather than B" keeps the sentence's own frame: true only where the author's rewordings
+	// changed its words. "B as well as A" for "both A and B" only swaps two words: never true.
+	const trueForm = c.form !== 'both-and' && (c.rebuiltTrue || reworded(ctx, s).length > 0);
 	const proposal: Proposal = {
 		s,
-		true: active ? usable(active.asserted) : c.rebuiltTrue ? fit(c.a, c.b) : undefined,
+		true: active ? usable(active.asserted) : trueForm ? fit(c.a, c.b) : undefined,
 		false: active ? usable(active.reversed) : fit(c.b, c.a),
-		explainTrue: `True: ${ctx.speaker} says ${quoted(quote)}.`,
+		explainTrue: `True: ${says} ${quoted(quote)}.`,
 		explainFalse:
 			c.form === 'both-and'
-				? `False: ${ctx.speaker} says ${quoted(quote)}, not one rather than the other.`
-				: `False: it is the other way round, since ${ctx.speaker} says ${quoted(quote)}.`,
+				? `False: ${ctx.speaker} names both, not one rather than the other: ${quoted(quote)}.`
+				: `False: it is the other way round, since ${says} ${quoted(quote)}.`,
+		against: `${c.form === 'both-and' ? 'he names both' : 'he says the opposite'}, ${quoted(rawText.slice(...raw.span))}`,
 		evidence: [s],
 		origin: 'tf-contrast',
 		// True when the rebuilt claim reads differently from the sentence (sides turned round, the
 		// active voice); where only the connective changes, the reversal is the better item.
 		core: rawText.slice(...raw.span),
-		prefer: !!active || c.form === 'not-but' || c.form === 'both-and' || /\u2019s focus is on /.test(proposalText(c)),
+		prefer: !!active || c.form === 'not-but' || c.form === 'more-than',
 		// Following a contrast is following the argument: ranked above a plain restatement.
 		score: sentenceScore(ctx, s) * 1.4
 	};
 	return proposal.true || proposal.false ? proposal : null;
 }
+
+const paragraph = (s: Sentence) => s.id.replace(/\.s\d+$/, '');
 
 /** "Many mistakenly thought that X", "For many it might look like X": a view reported to be rejected. */
 const MISTAKEN = /^(?:many|some|others|critics|observers)(?: people)?\s+(?:mistakenly|wrongly|falsely)\s+(?:thought|believed|assumed|expected)\s+that\s+(.+?)\.?$/iu;
@@ -323,17 +372,28 @@ function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined)
 	const rejection = next && nextRejects ? next.text.replace(/,\s.*$/u, '') : null;
 	const reported = mistaken ? s.text.match(/\b(?:mistakenly|wrongly|falsely)\s+\p{L}+/iu)?.[0] : s.text.match(/^For many,?\s+it\s+\p{L}+\s+\p{L}+\s+\p{L}+/iu)?.[0];
 	if (!reported) return null;
-	const why = rejection ? `; he goes on: ${quoted(rejection)}` : '';
+	// The sentence that settles it: later in the paragraph, the speaker's own "not A but B" on the
+	// same matter ("These attacks are not a sudden reaction to recent setbacks but a sign of ...").
+	const viewStems = contentStems(view);
+	const verdict = ctx.sentences.find((x) => {
+		if (x.start <= (next ?? s).start || paragraph(x) !== paragraph(s)) return false;
+		const c = contrastIn(x.text);
+		return !!c && c.form === 'not-but' && [...contentStems(x.text)].filter((w) => viewStems.has(w)).length >= 2;
+	});
+	const evidence = [s, ...(rejection && next ? [next] : []), ...(verdict ? [verdict] : [])];
+	const fits = (x: string) => inLimits(x) && fresh(x, evidence);
+	const settles = verdict ? `: ${quoted(verdict.text)}.${rejection ? ` He goes on: ${quoted(rejection)}.` : ''}` : rejection ? `; he goes on: ${quoted(rejection)}.` : '.';
 	return {
 		s,
-		true: inLimits(others) ? others : undefined,
-		false: inLimits(own) ? own : undefined,
-		explainTrue: `True: ${ctx.speaker} reports this view (${quoted(reported)}) in order to reject it${why}.`,
-		explainFalse: `False: ${ctx.speaker} reports this as a view others held (${quoted(reported)}) and rejects it${why}.`,
-		evidence: rejection && next ? [s, next] : [s],
+		true: fits(others) ? others : undefined,
+		false: fits(own) ? own : undefined,
+		explainTrue: `True: ${ctx.speaker} reports this view (${quoted(reported)}) in order to reject it${settles}`,
+		explainFalse: `False: ${ctx.speaker} reports this as a view others held (${quoted(reported)}) and rejects it${settles}`,
+		evidence,
 		origin: 'tf-reported-view',
 		prefer: false,
 		core: reported,
+		against: `he rejects this view, which he reports with ${quoted(reported)}`,
 		// Telling the speaker's view from one he reports is the point of reading an argument.
 		score: sentenceScore(ctx, s) * 1.5
 	};
@@ -342,7 +402,6 @@ function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined)
 /** The statements, one per sentence, each keyed with the side it tests best and the set balanced. */
 function keyed(ctx: Context): { p: Proposal; key: boolean; body: string }[] {
 	const proposals: Proposal[] = [];
-	const paragraph = (s: Sentence) => s.id.replace(/\.s\d+$/, '');
 	// A rejected view owns the rest of its paragraph: the sentences that follow argue against it,
 	// so a statement built on one of them would answer the statement on the view.
 	const owned = new Set<string>();
@@ -418,9 +477,14 @@ export function claimsRule(ctx: Context): Candidate[] {
 	const order = permutation(chosen.length, `claims-${ctx.module.id}`);
 	const options = order.map((i) => chosen[i]);
 	const keys = options.map((o, i) => (o.key ? i : -1)).filter((i) => i >= 0);
-	const said = trues.map((t) => quoted(t.p.core));
-	const reading = ctx.source.shape === 'interview' ? 'interview' : 'article';
-	const list = said.length === 2 ? said.join(' and ') : `${said.slice(0, -1).join(', ')} and ${said[said.length - 1]}`;
+	const list = (xs: string[]) => (xs.length <= 2 ? xs.join(' and ') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+	// One reason per statement: the words that back each true one, what rules out each false one.
+	const backed = list(trues.map((t) => quoted(t.p.core)));
+	// A false option is named by its first words (in single quotes: they are not the reading's), so
+	// the reason finds its statement.
+	const opening = (body: string) => `the one starting \u2018${upperFirst(body).split(/\s+/).slice(0, 5).join(' ').replace(/[,;:.]$/, '')}\u2019`;
+	const wrong = falses.map((f) => `${opening(f.body)} (${f.p.against})`).join('; ');
+	const number = (n: number) => ['no', 'one', 'two', 'three', 'four', 'five', 'six'][n] ?? String(n);
 	return [
 		candidate(
 			ctx,
@@ -432,7 +496,7 @@ export function claimsRule(ctx: Context): Candidate[] {
 				stem: `Which of the following claims does ${ctx.speaker} make? Choose all that apply.`,
 				options: options.map((o) => upperFirst(o.body)),
 				keys,
-				explanation: `${upperFirst(ctx.speaker)}\u2019s own words are ${list}; the other statements turn a contrast of the ${reading} round or state a view it rejects.`,
+				explanation: `${upperFirst(ctx.speaker)} makes the ${number(trues.length)} claims his words back: ${backed}. The other ${number(falses.length)} get him wrong: ${wrong}.`,
 				evidence: [...new Map(chosen.flatMap((o) => o.p.evidence).map((x) => [x.id, evidenceOf(x)])).values()].sort((a, b) => a.start - b.start),
 				origin: 'multi-claims'
 			},

@@ -26,6 +26,10 @@ const readings = {
 	'coral reefs (unit fixture)': load('tests/unit/generate/fixtures/coral-reefs.txt')
 };
 
+/** A quote with the module's rewordings in place: what a statement built from it may say. */
+const reworded = (module: { paraphrases: { text: string; as: string }[] }, quote: string) =>
+	module.paraphrases.reduce((t, p) => t.split(p.text).join(p.as), quote);
+
 const body = (q: TF) => q.stem.replace(/^According to [^,]+,\s*/, '');
 const NOT = /\b(?:not|no|never|nor|none|cannot)\b|n['\u2019]t\b/gi;
 const negations = (t: string) => t.match(NOT)?.length ?? 0;
@@ -41,8 +45,10 @@ const overlap = (a: string, b: string) => {
  * name in it every spelling and the gloss ("IS" shows as "the Islamic State"). An acronym alone
  * would match a function word ("IS" / "is"), so acronyms count only through their spellings.
  */
-function sideKeys(module: { glossary: { term: string; variants: string[]; gloss: string }[] }, side: string): Set<string> {
+function sideKeys(module: { glossary: { term: string; variants: string[]; gloss: string }[]; paraphrases: { text: string; as: string }[] }, side: string): Set<string> {
 	const out = new Set([...words(side)].filter((w) => !/^\p{Lu}{2,}$/u.test(w)).flatMap((w) => [...contentStems(w)]));
+	// The author's rewording of a phrase the side shares ("micromanaged" -> "directed in every detail").
+	for (const p of module.paraphrases) if (side.includes(p.text)) for (const st of contentStems(p.as)) out.add(st);
 	for (const g of module.glossary) {
 		const spellings = [g.term, ...g.variants];
 		if (!spellings.some((x) => new RegExp(`(?<![\\p{L}])${escapeRegExp(x)}(?![\\p{L}])`, 'u').test(side))) continue;
@@ -101,6 +107,12 @@ describe.each(Object.entries(readings))('statement rule on the %s', (_, r) => {
 				expect(q.key ? b < a : a < b, q.id).toBe(true);
 				continue;
 			}
+			// "more X on A than on B" is said as "less X on B than on A": the true one names B first.
+			if (said!.form === 'more-than') {
+				expect(body(q), q.id).toMatch(/ less /);
+				expect(q.key ? b < a : a < b, q.id).toBe(true);
+				continue;
+			}
 			// True: the side the speaker asserts comes first; false: the two sides are reversed.
 			expect(q.key ? a < b : b < a, q.id).toBe(true);
 		}
@@ -112,7 +124,7 @@ describe.each(Object.entries(readings))('statement rule on the %s', (_, r) => {
 			expect(quote, q.id).toMatch(/\b(?:mistakenly|wrongly|falsely)\b|^For many\b[\s\S]*\b(?:But|However|Yet)\b/);
 			// False: the view alone, as his claim; true: the view as what others thought.
 			if (q.key) expect(body(q), q.id).toMatch(/^(?:many|some|to many)\b/);
-			else expect(overlap(body(q), q.evidence[0].quote), q.id).toBeGreaterThan(0.8);
+			else expect(overlap(body(q), reworded(r.module, q.evidence[0].quote)), q.id).toBeGreaterThan(0.8);
 		}
 	});
 
