@@ -4,12 +4,14 @@
  * Two sources of statements, both found by the shape of the sentence, never by its words:
  * - contrasts the text states itself ("not A but B", "A, but not B", "A, not B", "more ... on A
  *   than on B", "A rather than B", "both A and B", "A verbs more slowly than B"): the claim is
- *   rebuilt ("A rather than B", the active voice, "X's focus is on A") as a true statement, or
- *   with its two sides reversed as a false one, so neither copies the sentence and the false one
- *   asserts what the text plainly contradicts, without an inserted "not"; where the true form
- *   would only change the connective, the reversal is preferred unless the balance needs it;
+ *   rebuilt ("A rather than B", the active voice, "less ... on B than on A") as a true statement,
+ *   or with its two sides reversed as a false one ("both A and B" only as "A rather than B"), so
+ *   the false one asserts what the text plainly contradicts, without an inserted "not";
  * - views the speaker reports in order to reject them ("Many mistakenly thought that X", "For many
  *   it might look like X. But ..."): X as his own claim is false, X as what others thought is true.
+ * Every statement is said in other words: the module's paraphrases and glosses, roles for names.
+ * One that repeats six words of its sentence in a row, that only swaps two of its phrases round,
+ * or that leaves "the attacks" unnamed is refused: a reading without rewordings gets few or none.
  * One statement per sentence (a true one and its reversal would judge the same claim), with the
  * polarity chosen so the set stays balanced.
  */
@@ -186,7 +188,7 @@ function rebuild(c: Contrast, first: string, second: string): string {
 	// from the other side, so a true statement does not copy the sentence and keeps its strength.
 	if (c.form === 'more-than') return `${c.lead}less ${c.middle}${second} than ${c.prep} ${first}.`;
 	if (c.form === 'comparative') return `${first} ${c.middle} than ${second}.`;
-	// "both A and B": asserted as "B as well as A", denied as "A rather than B".
+	// "both A and B": denied as "A rather than B" ("B as well as A" only swaps two words: never asked).
 	if (c.form === 'both-and') return first === c.a ? `${c.lead}${c.b} as well as ${c.a}${c.middle}.` : `${c.lead}${c.a} rather than ${c.b}${c.middle}.`;
 	return `${c.lead}${first} rather than ${c.prep ? `${c.prep} ` : ''}${second}.`;
 }
@@ -311,7 +313,11 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 	const bare = (side: string) => side.replace(/\s+(?:that|who|which)\s.*$/u, '');
 	// Every statement must be reworded (module paraphrases, glosses, the active voice, the
 	// comparison turned round): one that repeats a long run of the sentence is refused.
-	const usable = (x?: string) => (x && inLimits(x) && clean(x) && fresh(x, [s]) ? x : undefined);
+	// Two phrases of the sentence swapped round test word order, not the argument: a statement must
+	// also say something in words of its own (a paraphrase, a gloss, a role for a name).
+	const own = contentStems(s.text);
+	const newWords = (x: string) => [...contentStems(x)].filter((w) => !own.has(w)).length;
+	const usable = (x?: string) => (x && inLimits(x) && clean(x) && fresh(x, [s]) && newWords(x) >= 2 ? x : undefined);
 	const fit = (first: string, second: string) => [rebuild(c, first, second), rebuild(c, bare(first), bare(second))].find((x) => usable(x));
 	const active = activeVoice(c);
 	// "A rather than B" keeps the sentence's own frame: true only where the author's rewordings

@@ -8,7 +8,15 @@ import { checkBank, deriveModule, generate, generateBank } from '$lib/generate';
 // A reading on a different subject, written for these tests: a plain article, not an interview.
 const raw = readFileSync('tests/unit/generate/fixtures/coral-reefs.txt', 'utf8');
 const source = importSource(raw);
-const module: ModuleType = deriveModule(source);
+// The derived module plus two rewordings a teacher would give (module data, like the glossary):
+// a true/false statement must be said in other words, so without them the reading gets none.
+const module: ModuleType = {
+	...deriveModule(source),
+	paraphrases: [
+		{ text: 'Isolated reefs in Belize', as: 'Remote reefs off Belize' },
+		{ text: 'connected reefs in Indonesia', as: 'well-linked reefs off Indonesia' }
+	]
+};
 
 describe('generator on a second article (coral reefs)', () => {
 	it('derives a valid module from the text alone', () => {

@@ -6,15 +6,17 @@ import type { Question } from '$lib/content/question';
 // rules.ts first: it registers the statement rule, and statements.ts imports its helpers.
 import { buildContext } from '$lib/generate/rules';
 import { checkContext, checkItem, deriveModule } from '$lib/generate';
+import { COPIED_RUN, crossLeaks, sharedRun } from '$lib/generate/checks';
 import { topicFor } from '$lib/generate/select';
-import { claimsRule, contrastIn, MAX_WORDS, MIN_WORDS, statementRule } from '$lib/generate/statements';
+import { claimsRule, contrastIn, MAX_WORDS, MIN_WORDS, statementRule, unresolvedPlural } from '$lib/generate/statements';
 import { contentStems, escapeRegExp, stem, words } from '$lib/generate/text';
 
 type TF = Extract<Question, { type: 'truefalse' }>;
 
-function load(file: string, moduleFile?: string) {
+function load(file: string, moduleFile?: string, paraphrases?: { text: string; as: string }[]) {
 	const source = importSource(readFileSync(file, 'utf8'));
-	const module = moduleFile ? Module.parse(JSON.parse(readFileSync(moduleFile, 'utf8'))) : deriveModule(source);
+	const derived = moduleFile ? Module.parse(JSON.parse(readFileSync(moduleFile, 'utf8'))) : deriveModule(source);
+	const module = paraphrases ? { ...derived, paraphrases } : derived;
 	const ctx = buildContext(source, module);
 	const items = statementRule(ctx).map((c) => ({ ...c.item, topic: topicFor(ctx, c.item) }) as TF);
 	return { source, module, ctx, items, checks: checkContext(source, module), speaker: module.speakerShortName };
@@ -23,7 +25,12 @@ function load(file: string, moduleFile?: string) {
 const readings = {
 	interview: load('questions/hassan-interview/source.txt', 'questions/hassan-interview/module.json'),
 	'coral reefs': load('tests/fixtures/coral-reefs.txt'),
-	'coral reefs (unit fixture)': load('tests/unit/generate/fixtures/coral-reefs.txt')
+	'coral reefs (unit fixture)': load('tests/unit/generate/fixtures/coral-reefs.txt'),
+	// The same article once its author has given rewordings of two phrases, as a module may.
+	'coral reefs with rewordings': load('tests/unit/generate/fixtures/coral-reefs.txt', undefined, [
+		{ text: 'Isolated reefs in Belize', as: 'Remote reefs off Belize' },
+		{ text: 'connected reefs in Indonesia', as: 'well-linked reefs off Indonesia' }
+	])
 };
 
 /** A quote with the module's rewordings in place: what a statement built from it may say. */
@@ -128,11 +135,36 @@ describe.each(Object.entries(readings))('statement rule on the %s', (_, r) => {
 		}
 	});
 
+	it('says each statement in words of its own: no long run of the evidence', () => {
+		for (const q of r.items) expect(sharedRun(body(q), q.evidence.map((e) => e.quote).join(' | ')), q.id).toBeLessThan(COPIED_RUN);
+	});
+
+	it('leaves no bare plural pointing outside the statement', () => {
+		for (const q of r.items) expect(unresolvedPlural(body(q)), q.id).toBe(false);
+	});
+
 	it('writes one statement per sentence and keeps true and false balanced', () => {
 		const ids = r.items.map((q) => q.evidence[0].sentenceId);
 		expect(new Set(ids).size).toBe(ids.length);
 		const t = r.items.filter((q) => q.key).length;
 		expect(Math.abs(t - (r.items.length - t)), 'true vs false').toBeLessThanOrEqual(1);
+	});
+});
+
+describe('statement rule without rewordings', () => {
+	it('refuses two phrases of a sentence swapped round, and writes the statement once they are reworded', () => {
+		expect(readings['coral reefs (unit fixture)'].items).toHaveLength(0);
+		expect(readings['coral reefs with rewordings'].items.length).toBeGreaterThan(0);
+	});
+});
+
+describe('unresolvedPlural', () => {
+	it('flags “the attacks” the statement has not named, not a modified or repeated one', () => {
+		expect(unresolvedPlural('the attacks were driven by political motives.')).toBe(true);
+		expect(unresolvedPlural('the attacks in Paris were driven by political motives.')).toBe(false);
+		expect(unresolvedPlural('the state urges major attacks rather than directing the attacks in detail.')).toBe(false);
+		expect(unresolvedPlural('the government is focused on the rebels near its strongholds.')).toBe(false);
+		expect(unresolvedPlural('the class was less interested in grammar.')).toBe(false);
 	});
 });
 
@@ -200,5 +232,26 @@ describe.each(Object.entries(readings))('claims multiple select on the %s', (_, 
 describe('claims multiple select on the interview', () => {
 	it('is written from its statements', () => {
 		expect(claimsRule(readings.interview.ctx)).toHaveLength(1);
+	});
+
+	it('is never selected beside a true/false item on one of its claims: crossLeaks sees each pair', () => {
+		const r = readings.interview;
+		const multi = { ...claimsRule(r.ctx)[0].item, topic: 'x' };
+		// The statements it offers: those on a sentence it cites.
+		const offered = r.items.filter((q) => multi.evidence.some((e) => e.sentenceId === q.evidence[0].sentenceId));
+		expect(offered.length).toBeGreaterThanOrEqual(4);
+		for (const q of offered) {
+			const leaks = crossLeaks([q, multi], r.speaker, 1);
+			expect(leaks.length, q.id).toBeGreaterThan(0);
+		}
+	});
+
+	it('explains every option: the words behind each true one, a reason for each false one', () => {
+		const q = claimsRule(readings.interview.ctx)[0].item;
+		if (q.type !== 'multi') throw new Error(q.id);
+		const falses = q.options.filter((_, i) => !q.keys.includes(i));
+		// Each false option is named by its opening words.
+		for (const o of falses) expect(q.explanation, o).toContain(`\u2018${o.split(/\s+/).slice(0, 5).join(' ').replace(/[,;:.]$/, '')}\u2019`);
+		expect(q.explanation).not.toMatch(/turn a contrast|round or state/);
 	});
 });
