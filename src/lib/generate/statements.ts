@@ -323,11 +323,12 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 	// "A rather than B" keeps the sentence's own frame: true only where the author's rewordings
 	// changed its words. "B as well as A" for "both A and B" only swaps two words: never true.
 	const trueForm = c.form !== 'both-and' && (c.rebuiltTrue || reworded(ctx, s).length > 0);
+	const proposalTrue = () => (active ? usable(active.asserted) : trueForm ? fit(c.a, c.b) : undefined) ?? '';
 	const proposal: Proposal = {
 		s,
 		true: active ? usable(active.asserted) : trueForm ? fit(c.a, c.b) : undefined,
 		false: active ? usable(active.reversed) : fit(c.b, c.a),
-		explainTrue: `True: ${says} ${quoted(quote)}.`,
+		explainTrue: `True: ${says} ${quoted(quote)}${meaning(ctx, s, proposalTrue(), quote)}.`,
 		explainFalse:
 			c.form === 'both-and'
 				? `False: ${ctx.speaker} names both, not one rather than the other: ${quoted(quote)}.`
@@ -343,6 +344,16 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 		score: sentenceScore(ctx, s) * 1.4
 	};
 	return proposal.true || proposal.false ? proposal : null;
+}
+
+/**
+ * "; “micromanaged” means directed in every detail": a single word of the quote that the statement
+ * says in the author's other words, so the explanation shows why the two say the same.
+ */
+function meaning(ctx: Context, s: Sentence, statement: string, quote: string): string {
+	const said = contentStems(statement);
+	const p = ctx.module.paraphrases.find((x) => !/\s/.test(x.text) && s.text.includes(x.text) && quote.includes(x.text) && [...contentStems(x.as)].every((w) => said.has(w)));
+	return p ? `; \u201c${p.text}\u201d means ${p.as}` : '';
 }
 
 const paragraph = (s: Sentence) => s.id.replace(/\.s\d+$/, '');
