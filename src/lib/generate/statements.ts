@@ -315,7 +315,8 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 	// comparison turned round): one that repeats a long run of the sentence is refused.
 	// Two phrases of the sentence swapped round test word order, not the argument: a statement must
 	// also say something in words of its own (a paraphrase, a gloss, a role for a name).
-	const own = contentStems(s.text);
+	// The organization's name spelled out ("IS" -> "the Islamic State") is no rewording.
+	const own = new Set([...contentStems(s.text), ...contentStems(ctx.dominant?.display ?? '')]);
 	const newWords = (x: string) => [...contentStems(x)].filter((w) => !own.has(w)).length;
 	const usable = (x?: string) => (x && inLimits(x) && clean(x) && fresh(x, [s]) && newWords(x) >= 2 ? x : undefined);
 	const fit = (first: string, second: string) => [rebuild(c, first, second), rebuild(c, bare(first), bare(second))].find((x) => usable(x));
@@ -427,7 +428,8 @@ function keyed(ctx: Context): { p: Proposal; key: boolean; body: string }[] {
 		const view = reportedProposal(ctx, s, ctx.sentences[i + 1]);
 		if (view) owned.add(paragraph(s));
 		const p = view ?? contrastProposal(ctx, s);
-		if (p) proposals.push(p);
+		// A view it could not reword still owns its paragraph, but writes no statement.
+		if (p && (p.true || p.false)) proposals.push(p);
 	});
 	// Each sentence gets the side it tests best (`prefer`), then free ones flip until the set is balanced.
 	const keyOf = new Map<Proposal, boolean>(proposals.map((p) => [p, !p.true ? false : !p.false ? true : p.prefer]));

@@ -156,6 +156,13 @@ describe('statement rule without rewordings', () => {
 		expect(readings['coral reefs (unit fixture)'].items).toHaveLength(0);
 		expect(readings['coral reefs with rewordings'].items.length).toBeGreaterThan(0);
 	});
+
+	it('writes nothing on the interview without its module’s rewordings: voice and word order alone are no paraphrase', () => {
+		const r = readings.interview;
+		const bare = buildContext(r.source, { ...r.module, paraphrases: [] });
+		expect(statementRule(bare)).toEqual([]);
+		expect(claimsRule(bare)).toEqual([]);
+	});
 });
 
 describe('unresolvedPlural', () => {
