@@ -75,8 +75,9 @@ function wellFormed(reading: typeof interview) {
 		expect(q.explanation, q.id).not.toMatch(/\u2026/);
 	}
 	// No item's key is another item's wrong option.
-	const keys = new Set(reading.items.flatMap((q) => keysOf(q).map((k) => q.options[k].toLowerCase())));
-	for (const q of reading.items) q.options.forEach((o, i) => keysOf(q).includes(i) || expect(keys.has(o.toLowerCase()), `${q.id}: ${o}`).toBe(false));
+	const choice = reading.items.flatMap((q) => (q.type === 'mcq' || q.type === 'multi' ? [q] : []));
+	const keys = new Set(choice.flatMap((q) => keysOf(q).map((k) => q.options[k].toLowerCase())));
+	for (const q of choice) q.options.forEach((o: string, i: number) => keysOf(q).includes(i) || expect(keys.has(o.toLowerCase()), `${q.id}: ${o}`).toBe(false));
 }
 
 describe('why items on the interview', () => {
@@ -196,6 +197,7 @@ Another story…`;
 	it('writes the item whose key the module rewords, and refuses the keys that would copy the text', () => {
 		expect(items.map((q) => q.type === 'mcq' && q.options[q.key])).toEqual(['To draw more people in from nearby villages']);
 		const q = items[0];
+		if (q.type !== 'mcq') throw new Error(q.type);
 		expect(q.stem).toBe('According to the article, why did the library open a reading room next to the square?');
 		expect(checkItem(checks, q)).toEqual([]);
 		// Its wrong options are purposes the article states but never asks about.
