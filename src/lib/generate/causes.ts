@@ -423,7 +423,7 @@ export const causeRule: Rule = (ctx) => {
 		const reworded = keys.every((k, i) => same(k.replace(/^To\s+/, ''), quoteOf(ctx, link.reasons[i]).replace(/^to\s+/, '')));
 		const explanation =
 			link.how === 'aim'
-				? `${speaker} says ${effectText}, and the next sentence gives the aim: \u201c${quoted}\u201d. ${reworded ? 'These are' : 'The correct options say'} ${keys.length === 2 ? 'both' : 'all'} of these aims${reworded ? '' : ' in other words'}.`
+				? `${speaker} says ${effectText}, and the next sentence gives the aims: \u201c${quoted}\u201d. The correct options state ${keys.length === 2 ? 'both' : 'all'} aims${reworded ? '' : ' in other words'}; the other options are not among them.`
 				: link.how === 'before'
 					? `${speaker} says \u201c${quoted}\u201d, and gives this as the reason ${effectText}${reworded ? '' : `: ${lowerFirst(keys[0])}`}.`
 					: link.kind === 'purpose'
