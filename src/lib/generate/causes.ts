@@ -9,6 +9,7 @@ import nlp from 'compromise';
 import type { Sentence } from '$lib/content/source';
 import { hash } from '../seeded';
 import { attribute, candidate, clause, evidenceOf, glossed, id, sentenceScore, type Candidate, type Context, type Rule } from './rules';
+import { COPIED_RUN, sharedRun } from './checks';
 import { contentStems, isContentWord, upperFirst, words } from './text';
 
 type Replace = { start: number; end: number; with: string };
@@ -33,7 +34,7 @@ type Link = {
 const AUX = new Set(['is', 'are', 'was', 'were', 'can', 'could', 'will', 'would', 'may', 'might', 'must', 'should', 'does', 'do', 'did', 'has', 'have', 'had']);
 /** Words that take an infinitive as their complement ("the leeway to plan"), so "to" after them is no purpose. */
 const TAKES_INFINITIVE =
-	/^(?:leeway|light|ability|able|desire|mandate|way|time|attempts?|attempted|chance|right|power|freedom|need|needs|effort|efforts|decision|plan|plans|aim|aims|goal|goals|wish|intention|order|enough|likely|trying|tries|try|want|wants|wanted|start|started|starts|begin|began|seem|seems|seemed|appear|appears|appeared|going|used|about|ready|willing|first|last|how|what|where|whether|them|him|her|us|me|you)$/i;
+	/^(?:leeway|light|ability|able|permission|opportunity|obligation|authority|desire|mandate|way|time|attempts?|attempted|chance|right|power|freedom|need|needs|effort|efforts|decision|plan|plans|aim|aims|goal|goals|wish|intention|order|enough|likely|trying|tries|try|want|wants|wanted|start|started|starts|begin|began|seem|seems|seemed|appear|appears|appeared|going|used|about|ready|willing|first|last|how|what|where|whether|them|him|her|us|me|you)$/i;
 const PRONOUN = /\b(?:it|its|they|them|their|he|she|his|her|this|these|those|that)\b/i;
 const FIRST_PERSON = /\b(?:I|me|my|we|us|our)\b/;
 /** A view the speaker reports only to reject it: its purposes are distractors, never keys. */
@@ -223,68 +224,7 @@ export function links(ctx: Context): Link[] {
 	return out;
 }
 
-/** Purpose phrases anywhere in the answers, rejected views included: the stock of "To ..." distractors. */
-function purposes(ctx: Context): { text: string; s: Sentence }[] {
-	const out: { text: string; s: Sentence }[] = [];
-	for (const s of ctx.sentences) {
-		for (const m of s.text.matchAll(/(\S+)\s+to\s+([a-z]+)\b/g)) {
-			const head = m[1];
-			if (/[,;:]$/.test(head) || TAKES_INFINITIVE.test(head) || AUX.has(head.toLowerCase())) continue;
-			const tags = tokens(s.text.slice(0, m.index! + head.length)).pop()?.tags ?? [];
-			if (!tags.includes('Noun') && !(tokens(`the ${head}`)[1]?.tags ?? []).includes('Noun')) continue;
-			if (!(nlp(`to ${m[2]}`).json()[0]?.terms?.[1]?.tags ?? []).includes('Verb')) continue;
-			const from = m.index! + m[0].length - m[2].length - 3;
-			let stop = sentenceEnd(s) - s.start;
-			const cut = s.text.slice(from).search(/\s+(?:because|since|even if|although|though|while|before|after)\s|[,;:]/);
-			if (cut >= 0) stop = Math.min(stop, from + cut);
-			out.push({ text: trimOption(render(ctx, { s, start: at(s, from), end: at(s, stop) })), s });
-		}
-	}
-	// Stated aims ("The aim is to A and to B") are purposes too.
-	for (const l of links(ctx)) if (l.how === 'aim') for (const r of l.reasons) out.push({ text: trimOption(render(ctx, r)), s: r.s });
-	return out
-		.map((x) => {
-			// "its": the organization the sentence is about, when that is the reading's organization.
-			const d = ctx.dominant;
-			if (!/\bits\b/.test(x.text)) return x;
-			// The first organization the sentence names is whose "its" it is (the subject, in these sentences).
-			const first = (ctx.mentions.get(x.s.id) ?? []).find((m) => m.kind === 'organization');
-			return d && first?.canonical === d.canonical ? { ...x, text: x.text.replace(/\bits\b/g, `${d.display}\u2019s`) } : { ...x, text: '' };
-		})
-		.filter((x) => words(x.text).length >= 4 && !/\b(?:it|they|them|their|this|these|those)\b/i.test(x.text));
-}
-
-/** Short claims of the reading with a plain subject: the stock of clause distractors. */
-function claims(ctx: Context): { text: string; subject: string; s: Sentence }[] {
-	const out: { text: string; subject: string; s: Sentence }[] = [];
-	for (const s of ctx.sentences) {
-		if (REPORTED.test(s.text) || /\?$/.test(s.text.trim())) continue;
-		let text = render(ctx, { s, start: s.start, end: sentenceEnd(s) });
-		// The main claim only: a trailing clause after a comma goes.
-		text = text
-			.replace(/,?\s+(?:so|which|because|since|especially|even though|even if|although|while|rather than|in contrast)\b.*$/u, '')
-			.replace(/,\s+(?:and|but)\b.*$/u, '')
-			.replace(/\s+but\s.*$/u, '');
-		// A clause that still has a comma has an aside or a second clause the trim cannot place.
-		if (/[,;:(]/.test(text)) continue;
-		const p = parse(text, names(ctx));
-		if (!p || /^(?:it|they|he|she|this|that|these|those|there|which|who|when|many|some|one|another|the fact|the irony|the aim)\b/i.test(p.subject)) continue;
-		if (/\b(?:who|which|that|then|when)\b/i.test(p.subject)) continue;
-		if (words(text).length < 5 || words(text).length > 16 || FIRST_PERSON.test(text)) continue;
-		out.push({ text: upperFirst(text), subject: p.subject, s });
-	}
-	return out;
-}
-
 const names = (ctx: Context) => [...new Set([...ctx.mentions.values()].flat().map((m) => m.text))];
-
-/** "the Islamic State has a narrow audience ..." -> "It has a narrow audience ..." when the stem names it already. */
-function asPronoun(ctx: Context, text: string, subject: string): string {
-	const d = ctx.dominant?.display;
-	if (!d || subject.toLowerCase() !== d.toLowerCase()) return upperFirst(text);
-	const re = new RegExp(`^${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s)`, 'i');
-	return re.test(text) ? text.replace(re, 'It') : upperFirst(text);
-}
 
 /** A key word the stem also has: an adjective can go ("local operatives" -> "operatives"); anything else cannot. */
 function unleak(option: string, stem: Set<string>): string | null {
@@ -306,49 +246,132 @@ function trimOption(t: string): string {
 		.replace(/[\s,;:.]+$/u, '');
 }
 
-/** Picks `n` distractors close to the key in length, one per sentence, not all shorter than the key. */
-function pick(pool: { text: string; s: Sentence }[], keys: string[], n: number, seed: string): string[] | null {
-	const keyLen = Math.max(...keys.map((k) => k.length));
+/** Where a purpose phrase ends: at a clause of its own or a comma. */
+const PURPOSE_END = /\s+(?:because|since|even if|although|though|while|before|after|until|unless|rather than|which|who)\s|\s+for the reasons?\b|[,;:]/;
+
+/**
+ * Purposes the reading states for anything ("sent off to train and equip local cells", a view the
+ * speaker rejects included), none inside `taken` (the reasons the rule may ask): the stock of
+ * "To ..." distractors. A pronoun must be resolved to the reading's organization, or the phrase goes.
+ */
+export function purposes(ctx: Context, taken: Span[]): { text: string; s: Sentence }[] {
+	const out: { text: string; s: Sentence }[] = [];
+	const d = ctx.dominant;
+	for (const s of ctx.sentences) {
+		if (/\?$/.test(s.text.trim())) continue;
+		let last = -1;
+		for (const m of s.text.matchAll(/(\S+)\s+to\s+([a-z]+)\b/g)) {
+			const from = m.index! + m[0].length - m[2].length - 3;
+			// "to galvanize extremists and get them to carry out attacks": the inner one is part of the outer.
+			// "one of their aims is to deter ...": a stated aim; any other "is to" is no purpose.
+			const aim = /\b(?:aims?|goals?|purposes?)\s+(?:is|are|was|were)$/i.test(s.text.slice(0, m.index! + m[1].length));
+			// "make it much harder to detect ...": the aim of whoever the adjective leaves unnamed.
+			if (/^(?:harder|easier|hard|easy|difficult|possible|impossible)$/i.test(m[1])) continue;
+			if (from < last || (AUX.has(m[1].toLowerCase()) && !aim) || /^(?:be|have|do)$/.test(m[2])) continue;
+			if (!(nlp(`to ${m[2]}`).json()[0]?.terms?.[1]?.tags ?? []).includes('Verb')) continue;
+			let stop = sentenceEnd(s) - s.start;
+			const cut = s.text.slice(from).search(PURPOSE_END);
+			if (cut >= 0) stop = Math.min(stop, from + cut);
+			const span = { s, start: at(s, from), end: at(s, stop) };
+			if (taken.some((t) => t.s.id === s.id && t.start < span.end && span.start < t.end)) continue;
+			let text = trimOption(render(ctx, span).replace(/\bsuch\s+(?=\p{Ll})/gu, 'the '));
+			// "look like those of IS Central": a demonstrative the phrase cannot carry.
+			if (/\bthe\s+(?:of|in|at|for|to)\b/.test(text)) continue;
+			if (/\b(?:its|their)\b/.test(text)) {
+				// "its": the organization the sentence names first, when that is the reading's organization
+				// ("the local organization then has the mandate to run its affairs" names none: refused).
+				const first = (ctx.mentions.get(s.id) ?? []).find((y) => y.kind === 'organization');
+				if (!d || first?.canonical !== d.canonical) continue;
+				text = text.replace(/\b(?:its|their)\b/g, `${d.display}\u2019s`);
+			}
+			// "get them to ...": "them" is resolved when the phrase names a plural before it.
+			const them = text.search(/\bthem\b/);
+			if (them >= 0 && !/\b\p{L}+s\b/u.test(text.slice(0, them).replace(/^to\s+\S+/, ''))) continue;
+			if (/\b(?:it|they|this|these|those|that|which|who)\b/i.test(text) || FIRST_PERSON.test(text)) continue;
+			if (words(text).length < 3 || /\s(?:to|of|in|on|at|by|for|with|from|the|a|an|and|or)$/i.test(text)) continue;
+			last = stop;
+			out.push({ text: upperFirst(text), s });
+		}
+	}
+	return out;
+}
+
+/**
+ * Claims the reading denies, put back as claims ("These attacks are not a sudden reaction to recent
+ * setbacks but ..." -> "The attacks are a sudden reaction to recent setbacks"): false by the text,
+ * on its subject. The stock of clause distractors.
+ */
+export function denied(ctx: Context): { text: string; s: Sentence }[] {
+	const out: { text: string; s: Sentence }[] = [];
+	for (const s of ctx.sentences) {
+		const m = s.text.match(/^(.+?\s(?:is|are|was|were|has|have))\s+not\s+(.+?)\s+but\s+/);
+		if (!m || REPORTED.test(s.text) || /[,;:]/.test(m[0])) continue;
+		const span = { s, start: s.start, end: at(s, m[1].length + 5 + m[2].length) };
+		const text = render(ctx, span).replace(/\s+not\s+/, ' ');
+		if (PRONOUN.test(text) || words(text).length < 4) continue;
+		out.push({ text: upperFirst(text), s });
+	}
+	return out;
+}
+
+/**
+ * Distractors for one item: of the key's form, within 0.6-1.6 times its words, from sentences other
+ * than the evidence, one per sentence, sharing few words with the key and none with the stem (an
+ * option that echoes the stem reads as its answer, or as its contradiction: "to minimize
+ * communication" for a stem about communicating). Fewer than `min` is a refusal.
+ */
+function pick(ctx: Context, used: Map<string, number>, pool: { text: string; s: Sentence }[], keys: string[], stem: string, evidence: Sentence[], n: number, min: number, seed: string): string[] | null {
+	const size = keys.reduce((a, k) => a + words(k).length, 0) / keys.length;
 	const keyStems = contentStems(keys.join(' '));
+	const names = contentStems([...ctx.mentions.values()].flat().map((m) => m.text).join(' ') + ' ' + (ctx.dominant?.display ?? ''));
+	const stemStems = [...contentStems(stem)].filter((w) => !names.has(w) && w !== stem.split(/\s+/)[1]?.toLowerCase());
 	const seen = new Set<string>();
+	const chosen: string[] = [];
 	const ranked = pool
 		.filter((p) => {
 			const st = contentStems(p.text);
-			const shared = [...st].filter((w) => keyStems.has(w)).length;
-			return st.size >= 2 && shared / st.size < 0.5 && p.text.length >= keyLen / 2.5 && p.text.length <= keyLen * 2.5;
+			const shared = [...st].filter((w) => keyStems.has(w) && !names.has(w)).length;
+			const ratio = words(p.text).length / size;
+			return !evidence.some((e) => e.id === p.s.id) && ratio >= 0.6 && ratio <= 1.6 && shared / st.size < 0.4 && !stemStems.some((w) => st.has(w));
 		})
-		.sort((a, b) => Math.abs(a.text.length - keyLen) - Math.abs(b.text.length - keyLen) + ((hash(a.text + seed) % 7) - (hash(b.text + seed) % 7)) / 20)
-		.filter((p) => {
-			const k = p.s.id;
-			if (seen.has(k) || keys.some((x) => x.toLowerCase() === p.text.toLowerCase())) return false;
-			seen.add(k);
-			return true;
-		});
-	const chosen = ranked.slice(0, n).map((p) => p.text);
-	if (chosen.length < n) return null;
-	if (chosen.every((c) => c.length < keyLen)) {
-		const longer = ranked.slice(n).find((p) => p.text.length >= keyLen);
-		if (longer) chosen[n - 1] = longer.text;
+		// Each item its own wrong options where the stock allows: the least used first.
+		.sort((a, b) => (used.get(a.text) ?? 0) - (used.get(b.text) ?? 0) || (hash(a.text + seed) % 97) - (hash(b.text + seed) % 97));
+	for (const p of ranked) {
+		const norm = p.text.toLowerCase();
+		if (seen.has(p.s.id) || seen.has(norm) || keys.some((k) => k.toLowerCase() === norm)) continue;
+		seen.add(p.s.id);
+		seen.add(norm);
+		chosen.push(p.text);
+		if (chosen.length === n) break;
 	}
+	if (chosen.length < min) return null;
+	for (const c of chosen) used.set(c, (used.get(c) ?? 0) + 1);
 	return chosen;
 }
 
-/** A quotation of at most `max` words: the start of a span, with an ellipsis when cut. */
-function quoteOf(ctx: Context, span: Span, max = 22): string {
-	const text = ctx.source.raw.slice(span.start, span.end).replace(/[\s,;:.]+$/u, '');
-	const w = text.split(/\s+/);
-	return w.length <= max ? text : `${w.slice(0, max).join(' ')} \u2026`;
+/** The words of a span, whole: a quotation that ends where the speaker's phrase ends. */
+function quoteOf(ctx: Context, span: { start: number; end: number }): string {
+	return ctx.source.raw.slice(span.start, span.end).replace(/[\s,;:.]+$/u, '');
 }
 
-/** Multiple choice (or select, for two or more aims): why the speaker says something happens. */
+const lowerFirst = (t: string) => (/^\p{Lu}\p{Ll}/u.test(t) && !/^(?:I|IS)\b/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t);
+const same = (a: string, b: string) => a.toLowerCase().replace(/[^\p{L}\s]/gu, '').replace(/\s+/g, ' ').trim() === b.toLowerCase().replace(/[^\p{L}\s]/gu, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Multiple choice (or select, for two or more aims): why the speaker says something happens.
+ * The key is the reason in other words (the module's paraphrases and glosses): a key that still
+ * repeats a run of the evidence is refused, as is an item without enough distractors of its form.
+ */
 export const causeRule: Rule = (ctx) => {
 	const out: Candidate[] = [];
 	const all = names(ctx);
-	const group = ctx.source.shape === 'interview' ? turnOf : paragraphOf;
-	const stock = purposes(ctx);
-	const stated = claims(ctx);
 	const speaker = upperFirst(ctx.speaker);
-	for (const link of links(ctx)) {
+	const found = links(ctx);
+	// Reasons the rule may ask are never another item's wrong option.
+	const stock = purposes(ctx, found.flatMap((l) => l.reasons));
+	const falsified = denied(ctx);
+	const used = new Map<string, number>();
+	for (const link of found) {
 		const s0 = link.evidence[0];
 		// The effect as a clause with its subject; a question on it.
 		const subjectText = link.subject ? render(ctx, link.subject) : '';
@@ -363,62 +386,49 @@ export const causeRule: Rule = (ctx) => {
 		const stemBody = `${question.charAt(0).toLowerCase()}${question.slice(1)}`;
 		// A pronoun must follow the subject it refers to; one the stem cannot resolve is refused.
 		const afterSubject = stemBody.slice(stemBody.indexOf(p.subject) + p.subject.length);
-		if ((PRONOUN.test(p.subject) && !/^it$/i.test(p.subject)) || /\b(?:this|these|those|such)\b/i.test(afterSubject)) continue;
-		const aboutDominant = !!ctx.dominant && p.subject.toLowerCase().startsWith(ctx.dominant.display.toLowerCase()) && !/[\u2019']s\b/.test(p.subject);
+		if ((PRONOUN.test(p.subject) && !/^it$/i.test(p.subject)) || /^it$/i.test(p.subject) || /\b(?:this|these|those|such)\b/i.test(afterSubject)) continue;
 		if (/\b(?:they|them|their)\b/i.test(afterSubject) && !/s\b/.test(p.subject.split(/\s+/).pop() ?? '')) continue;
 		// "make the most out of it": an "it" that is not a subject points at some thing the stem does not name.
 		if (/\b(?:it|them)\b(?!\s+(?:is|was|has|had|can|could|will|would|might|may|does|did|seems|[a-z]+ed|[a-z]+s)\b)/i.test(afterSubject)) continue;
+		// "the new threat", "the acts": a definite noun the stem introduces nowhere points outside it.
+		if (/\bthe\s+new\b/i.test(stemBody)) continue;
 		const multi = link.reasons.length >= 2;
 		const stem = attribute(ctx, stemBody) + (multi ? ' Choose all that apply.' : '');
 		const stemStems = contentStems(stem);
-		// The key: the reason as an option, in the form its distractors take.
-		let keys: string[] = [];
+		const evidenceText = link.evidence.map((e) => e.text).join(' | ');
+		let keys: string[];
 		let pool: { text: string; s: Sentence }[];
-		const order = new Map(ctx.sentences.map((x, k) => [x.id, k]));
-		const far = (s: Sentence) => link.evidence.every((e) => Math.abs((order.get(e.id) ?? 0) - (order.get(s.id) ?? 0)) >= 3);
-		// Other turns (other paragraphs of an article) speak of other things; in the same one, only sentences well apart.
-		const others = (s: Sentence) => !link.evidence.includes(s) && (group(s) !== group(s0) || (link.kind === 'cause' && far(s)));
 		if (link.kind === 'purpose') {
 			keys = link.reasons.map((r) => upperFirst(trimOption(`${link.infinitive ? 'to ' : ''}${render(ctx, r)}`)));
-			pool = stock.filter((x) => others(x.s)).map((x) => ({ text: upperFirst(trimOption(x.text)), s: x.s }));
+			pool = stock;
 		} else {
 			const reason = render(ctx, link.reasons[0]);
-			const rp = parse(reason, all);
-			if (!rp) continue;
-			keys = [trimOption(aboutDominant ? asPronoun(ctx, reason, rp.subject) : upperFirst(reason))];
-			pool = stated
-				.filter((x) => others(x.s))
-				.map((x) => ({ text: trimOption(aboutDominant ? asPronoun(ctx, x.text.charAt(0).toLowerCase() + x.text.slice(1), x.subject.charAt(0).toLowerCase() + x.subject.slice(1)) : x.text), s: x.s }))
-				.filter((x) => !aboutDominant || /^It\s/.test(x.text))
-				// A pronoun in an option must point at the stem's subject.
-				.filter((x) => !/\b(?:it|they|them|this|these|those|that)\b/i.test(x.text.replace(/^It\s/, '')) && (aboutDominant || !/^It\s/.test(x.text)));
-			// A pronoun in the key needs a noun before it in the key ("turn sunlight into sugars and pass most of them").
-			const pr = keys[0].match(/\b(?:it|its|they|them|their|this|these|those)\b/i);
-			if (!aboutDominant && pr && words(keys[0].slice(0, pr.index)).filter(isContentWord).length < 2) continue;
-		}
-		if (link.kind === 'cause' && !aboutDominant) {
-			// Options about the key's own subject read alike ("The Islamic State ..."): preferred when there are enough.
-			const subject = words(keys[0]).slice(0, 3).join(' ');
-			const same = pool.filter((x) => words(x.text).slice(0, 3).join(' ') === subject);
-			if (same.length >= 3) pool = same;
+			if (!parse(reason, all)) continue;
+			keys = [upperFirst(trimOption(reason))];
+			pool = falsified;
 		}
 		const fixed = keys.map((k) => unleak(k, stemStems));
-		if (fixed.some((k) => !k || words(k).length < 3 || words(k).length > 18)) continue;
+		if (fixed.some((k) => !k || words(k).length < 3 || words(k).length > 20)) continue;
 		keys = fixed as string[];
-		const distractors = pick(pool, keys, 3, link.quote.s.id);
+		// A key that copies the evidence tests string matching: the module has no rewording for it.
+		if (keys.some((k) => sharedRun(k, evidenceText) >= COPIED_RUN)) continue;
+		// Every pronoun in a key names its referent inside the key.
+		if (keys.some((k) => /\b(?:it|its|they|their|this|these|those)\b/i.test(k))) continue;
+		const distractors = pick(ctx, used, pool, keys, stem, link.evidence, multi ? 3 : 3, multi ? 2 : 3, link.quote.s.id);
 		if (!distractors) continue;
 		const options = [...keys, ...distractors];
-		// Explanation: the decisive words, quoted.
-		const quote = quoteOf(ctx, link.quote);
+		// Explanation: the speaker's link between effect and reason, with the decisive words quoted whole.
 		const effectText = effect.replace(/[.?!]$/, '');
+		const quoted = quoteOf(ctx, { start: link.reasons[0].start, end: link.reasons[link.reasons.length - 1].end });
+		const reworded = keys.every((k, i) => same(k.replace(/^To\s+/, ''), quoteOf(ctx, link.reasons[i]).replace(/^to\s+/, '')));
 		const explanation =
-			link.how === 'before'
-				? `${speaker} says \u201c${quoteOf(ctx, link.reasons[0], 18)}\u201d and ${link.evidence.length > 2 ? 'concludes' : 'goes on'}: \u201c${quoteOf(ctx, link.quote, 6)}\u201d.`
-				: link.how === 'so'
-					? `${speaker} gives the reason and its result in one sentence: \u201c${quote}\u201d.`
-					: link.how === 'aim'
-					? `${speaker} gives the aim in the next sentence: \u201c${quote}\u201d.`
-					: `${speaker} says ${effectText} \u201c${quote}\u201d.`;
+			link.how === 'aim'
+				? `${speaker} says ${effectText}, and the next sentence gives the aims: \u201c${quoted}\u201d. The correct options state ${keys.length === 2 ? 'both' : 'all'} aims${reworded ? '' : ' in other words'}; the other options are not among them.`
+				: link.how === 'before'
+					? `${speaker} says \u201c${quoted}\u201d, and gives this as the reason ${effectText}${reworded ? '' : `: ${lowerFirst(keys[0])}`}.`
+					: link.kind === 'purpose'
+						? `${speaker} says ${effectText} \u201c${link.infinitive ? 'so it could ' : ''}${quoted}\u201d${reworded ? '' : `, that is, ${lowerFirst(keys[0])}`}.`
+						: `${speaker} says ${effectText} because \u201c${quoted}\u201d${reworded ? '' : `, that is, ${lowerFirst(keys[0])}`}.`;
 		const item = multi
 			? {
 					id: id('multi-why', s0, keys[0]),
@@ -428,7 +438,7 @@ export const causeRule: Rule = (ctx) => {
 					stem,
 					options,
 					keys: keys.map((_, k) => k),
-					explanation: explanation.replace(/\u201d$/, '.\u201d').replace(/\.\u201d\.?$/, '\u201d.'),
+					explanation,
 					evidence: link.evidence.map(evidenceOf),
 					origin: 'why-multi'
 				}
@@ -440,7 +450,7 @@ export const causeRule: Rule = (ctx) => {
 					stem,
 					options,
 					key: 0,
-					explanation: /[.\u2026]\u201d$|\u201d\.$/.test(explanation) ? explanation : `${explanation}.`,
+					explanation,
 					evidence: link.evidence.map(evidenceOf),
 					origin: `why-${link.how}`
 				};
