@@ -80,8 +80,8 @@ function evidenceStems(ctx: CheckContext, q: Question): Set<string> {
 		if (lower.includes(g.gloss.toLowerCase().replace(/^the /, '').replace(/\u2019/g, "'")))
 			for (const w of contentStems(g.term)) out.add(w);
 	}
-	// The author's rewordings of phrases in the evidence say the same thing in other words.
-	for (const p of ctx.module.paraphrases) if (text.includes(p.text)) for (const w of contentStems(p.as)) out.add(w);
+	// The module's rewordings say the same as the words they stand for: a key may use them.
+	for (const p of ctx.module.paraphrases) if (q.evidence.some((e) => e.quote.includes(p.text))) for (const w of contentStems(p.as)) out.add(w);
 	return out;
 }
 
@@ -376,7 +376,9 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 				const shown = shownText(a);
 				const has = (t: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(normal(t))}(?![\\p{L}\\p{N}])`, 'u').test(shown);
 				const asked = [...b.stem.matchAll(/\u201c([^\u201d]+)\u201d/g)].map((r) => r[1]);
-				if (asked.length && asked.some(has) && has(keyText(b)!)) out.push({ from: a.id, to: b.id, why: `${a.id} shows the term of ${b.id} beside its meaning` });
+				// "a commander" is shown as "commander" beside the term.
+				const key = keyText(b)!;
+				if (asked.length && asked.some(has) && (has(key) || has(key.replace(/^(?:a|an|the)\s+/i, '')))) out.push({ from: a.id, to: b.id, why: `${a.id} shows the term of ${b.id} beside its meaning` });
 			}
 			// Two matching sets that pair the same names ask the same thing twice.
 			if (a.type === 'matching' && b.type === 'matching' && i < j && a.prompts.filter((p) => b.prompts.some((x) => normal(x) === normal(p))).length >= 2)

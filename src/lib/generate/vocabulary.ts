@@ -34,6 +34,14 @@ type Known = {
 	support: number;
 	/** Where the text glosses the term itself in brackets right after it: "wilayat (local provinces)". */
 	bracket?: { s: Sentence; m: Mention; end: number };
+	/**
+	 * The meaning in other words than the reading's own: the module's paraphrase of the term with
+	 * its bracket ("emir (local leader)" as "commander"), sharing no word with the bracket or the
+	 * term. Without it an item could be answered by copying the bracket, so none is written.
+	 */
+	reworded?: string;
+	/** The words inside the bracket: "local provinces". */
+	inner?: string;
 	/** First position in the reading, for a stable reading order. */
 	at: number;
 	/** Paragraph ids ("t2.p1") of the sentences that use it. */
@@ -113,6 +121,8 @@ function known(ctx: Context): Known[] {
 			}
 		}
 		const kind = entry.kind ?? 'term';
+		const inner = bracket ? ctx.source.raw.slice(bracket.m.end, bracket.end).replace(/^\s*\(|\)$/g, '').trim() : undefined;
+		const reworded = bracket ? rewordingOf(ctx, entry, ctx.source.raw.slice(bracket.m.start, bracket.end), inner ?? '') : undefined;
 		out.push({
 			entry,
 			cls: kind === 'term' ? 'term' : 'name',
@@ -120,11 +130,28 @@ function known(ctx: Context): Known[] {
 			evidence: evidence.sort((a, b) => a.start - b.start),
 			support: fit(evidence),
 			bracket,
+			reworded,
+			inner,
 			at: Math.min(...uses.map((s) => s.start)),
 			paragraphs: new Set(uses.map((s) => paragraphOf(s.id)))
 		});
 	}
 	return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The module's own rewording of a term with its bracket: a paraphrase whose text is exactly
+ * "term (bracket)", whose words are none of the bracket's or the term's.
+ */
+function rewordingOf(ctx: Context, entry: GlossaryEntry, span: string, inner: string): string | undefined {
+	const own = new Set([...contentStems(inner), ...readable(ctx, entry)]);
+	for (const p of ctx.module.paraphrases) {
+		if (norm(p.text) !== norm(span)) continue;
+		const as = contentStems(p.as);
+		if (!as.size || [...as].some((w) => near(w, own))) continue;
+		return p.as.trim();
+	}
+	return undefined;
 }
 
 /** Two entries the reading brings together (same or neighbouring sentence): one's gloss may fit the other. */
@@ -193,27 +220,34 @@ function pairQuote(ctx: Context, k: Known): string {
 
 const join = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
-/** A matching set of 4 (5 when many) pairs of one class, with spares that fit no prompt. */
+/**
+ * A matching set of 4 (5 when many) pairs of one class, each choice the module's rewording of
+ * what the reading says beside the name or in its bracket (the reading's own words would be
+ * matched by finding them), with at least one spare of the same class that fits no prompt, so
+ * the last pair is not free. Without a spare the set is not written.
+ */
 function matchingSet(ctx: Context, cls: Class, pool: Known[]): { item: Question; shown: Known[] } | null {
-	const usable = pool.filter((k) => k.support >= 0.5);
-	if (usable.length < 4) return null;
+	const usable = pool.filter((k) => k.support >= 0.5 && k.reworded);
+	if (usable.length < 5) return null;
 	const size = usable.length >= 8 ? 5 : 4;
 	const prompts = usable.slice(0, size);
 	const rest = usable.slice(size).filter((k) => !prompts.some((p) => related(p, k)));
-	// Spares when there are entries to spare: the others are left for items of their own.
-	const spareCount = rest.length >= 3 ? 2 : rest.length === 2 ? 1 : 0;
+	const spareCount = Math.min(2, rest.length);
+	if (spareCount < 1) return null;
 	const spares = rest.sort((a, b) => hash(a.entry.term) - hash(b.entry.term)).slice(0, spareCount);
 	const reading = readingName(ctx);
-	const unused = spares.length === 0 ? '' : spares.length === 1 ? ' One description is not used.' : ' Two descriptions are not used.';
+	const unused = spares.length === 1 ? ' One description is not used.' : ' Two descriptions are not used.';
 	const stem =
 		cls === 'term'
 			? `Match each term from the ${reading} with what it means there.${unused}`
 			: `Match each name from the ${reading} with what it refers to there.${unused}`;
 	const quotes = prompts.map((p) => `“${pairQuote(ctx, p)}”`);
+	// Each pair's decisive words, then the rewording they come to.
+	const pairs = prompts.map((p, i) => `${quotes[i]} (${p.reworded})`);
 	const explanation =
 		cls === 'term'
-			? `The ${reading} gives each meaning where it uses the term: ${join(quotes)}.`
-			: `The ${reading} says who or what each is: ${join(quotes)}.`;
+			? `Each description says in other words what the ${reading} gives beside the term: ${join(pairs)}.`
+			: `Each description says in other words who or what the ${reading} says each is: ${join(pairs)}.`;
 	const evidence = [...new Map(prompts.flatMap((p) => p.evidence).map((s) => [s.id, evidenceOf(s)])).values()].sort((a, b) => a.start - b.start);
 	return {
 		item: {
@@ -223,7 +257,7 @@ function matchingSet(ctx: Context, cls: Class, pool: Known[]): { item: Question;
 			difficulty: 2,
 			stem,
 			prompts: prompts.map((p) => p.entry.term),
-			choices: [...prompts, ...spares].map((p) => p.entry.gloss),
+			choices: [...prompts, ...spares].map((p) => p.reworded!),
 			key: prompts.map((_, i) => i),
 			explanation,
 			evidence,
@@ -231,14 +265,6 @@ function matchingSet(ctx: Context, cls: Class, pool: Known[]): { item: Question;
 		},
 		shown: [...prompts, ...spares]
 	};
-}
-
-/** What a head noun names, from its ending: a doer ("leader"), an abstraction ("loyalty"), or a thing. */
-function nounClass(word: string): 'agent' | 'abstract' | 'thing' {
-	const w = word.toLowerCase().replace(/s$/, '');
-	if (/(?:[^r]ty|ness|ion|ment|ance|ence|ship|ism|cy|dom|hood)$/.test(w)) return 'abstract';
-	if (/(?:er|or|ist|ant|ent|ee|ive|ian)$/.test(w)) return 'agent';
-	return 'thing';
 }
 
 type Term = { text: string; tags: string[] };
@@ -250,24 +276,43 @@ function tagged(text: string): Term[] {
 }
 
 /**
- * Three meanings the term does not have, of the key's form: noun phrases from the reading with
- * as many words, the same pattern (adjective + noun or a noun alone), the same number and the
- * same kind of head noun. None shares a word with the key or the term, none is a glossary entry
- * or its gloss, and none comes from a paragraph that uses the term (there a phrase may be a
- * synonym: "these franchises").
+ * What a head noun names, from a short list of everyday English nouns: a person ("leader"), a
+ * place or a unit of an organization ("province", "cell"), or a bond ("loyalty"). A distractor
+ * must be of the key's kind, so a meaning of places gets places as its wrong options; a head
+ * the list does not know gets no distractors.
  */
-function meaningsOfKind(ctx: Context, k: Known): string[] {
-	const core = k.entry.gloss.replace(/^(?:the|a|an)\s+/i, '');
+const KINDS: Record<string, string[]> = {
+	// Roles, not descriptions: "an extremist" may be true of whoever holds the key's role.
+	person: 'leader commander chief head member recruit fighter soldier agent operative official spokesman spokesperson sympathizer supporter follower returnee volunteer officer minister ruler governor king prince caliph citizen resident worker author expert analyst journalist mayor baker farmer diver scientist student teacher ally founder preacher cleric envoy representative deputy'.split(' '),
+	place: 'province region district state country territory area zone city town village branch cell camp base stronghold colony island coast field site land division unit chapter office headquarters'.split(' '),
+	bond: 'loyalty allegiance oath pledge promise vow alliance obedience devotion'.split(' ')
+};
+function kindOf(noun: string): string | undefined {
+	const w = noun.toLowerCase();
+	const one = nlp(w).nouns().toSingular().text() || w;
+	return Object.keys(KINDS).find((k) => KINDS[k].includes(one) || KINDS[k].includes(w) || KINDS[k].includes(w.replace(/(?:es|s)$/, '')));
+}
+
+/**
+ * Three meanings the term does not have, of the key's form and kind: noun phrases from the
+ * reading with as many words, the same pattern (adjective + noun or a noun alone), the same
+ * number and a head noun of the same kind (a place for a place, a person for a person). None
+ * shares a word with the key, the bracket or the term, none is a glossary entry or its gloss,
+ * and none comes from a paragraph that uses the term (there a phrase may be a synonym: "these
+ * franchises").
+ */
+function meaningsOfKind(ctx: Context, k: Known, key: string): string[] {
+	const core = key.replace(/^(?:the|a|an)\s+/i, '');
 	const keyWords = words(core);
-	if (keyWords.length < 1 || keyWords.length > 2 || words(k.entry.gloss).length !== keyWords.length) return [];
-	const keyTerms = tagged(core);
+	if (keyWords.length < 1 || keyWords.length > 2) return [];
+	const keyTerms = tagged(`the ${core}`).slice(1);
 	if (keyTerms.length !== keyWords.length) return [];
 	const head = keyTerms[keyTerms.length - 1];
-	if (!head.tags.includes('Noun')) return [];
-	const plural = head.tags.includes('Plural');
+	const kind = kindOf(head.text);
+	if (!kind) return [];
+	const plural = head.tags.includes('Plural') || /s$/.test(head.text) && !head.tags.includes('Singular');
 	const adjective = keyTerms.length === 2 && keyTerms[0].tags.includes('Adjective');
-	const cls = nounClass(head.text);
-	const banned = new Set<string>([...contentStems(k.entry.gloss), ...readable(ctx, k.entry)]);
+	const banned = new Set<string>([...contentStems(key), ...contentStems(k.entry.gloss), ...contentStems(k.inner ?? ''), ...readable(ctx, k.entry)]);
 	for (const g of ctx.module.glossary) for (const w of contentStems([g.term, ...g.variants, g.gloss].join(' '))) banned.add(w);
 	for (const w of contentStems(ctx.speaker)) banned.add(w);
 	// A phrase used where the term is used ("pledged allegiance" beside "pledged bay’a") may mean the same.
@@ -299,9 +344,12 @@ function meaningsOfKind(ctx: Context, k: Known): string[] {
 			if (keyWords.length === 1 && prev && !prev.tags.includes('Punct') && prev.tags.includes('Adjective')) continue;
 			if (adjective && !win[0].tags.includes('Adjective')) continue;
 			if (!adjective && keyWords.length === 2 && !win[0].tags.includes('Noun')) continue;
-			if (last.tags.includes('Plural') !== plural || nounClass(last.text) !== cls) continue;
+			if (kindOf(last.text) !== kind) continue;
 			if (!win.every((t) => isContentWord(t.text))) continue;
-			const text = win.map((t) => t.text).join(' ');
+			// The head in the key's number: "recruits" read as "recruit" beside "commander".
+			const lastText = last.tags.includes('Plural') === plural ? last.text : plural ? nlp(last.text).nouns().toPlural().text() : nlp(last.text).nouns().toSingular().text();
+			if (!lastText || !/^[a-z][a-z-]*$/.test(lastText)) continue;
+			const text = [...win.slice(0, -1).map((t) => t.text), lastText].join(' ');
 			if ([...contentStems(text)].some((w) => near(w, banned))) continue;
 			if (Math.abs(text.length - core.length) > Math.max(4, core.length * 0.6)) continue;
 			const side = [ts[i - 2], ts[i - 1], ts[i + keyWords.length], ts[i + keyWords.length + 1]].filter((t): t is Term => !!t).map((t) => t.text);
@@ -310,7 +358,7 @@ function meaningsOfKind(ctx: Context, k: Known): string[] {
 				nearTerm.add(text);
 				continue;
 			}
-			const f = found.get(text) ?? { text, count: 0, head: [...contentStems(last.text)][0] };
+			const f = found.get(text) ?? { text, count: 0, head: [...contentStems(lastText)][0] };
 			f.count++;
 			found.set(text, f);
 		}
@@ -331,24 +379,40 @@ function meaningsOfKind(ctx: Context, k: Known): string[] {
 		if (heads.has(f.head)) continue;
 		heads.add(f.head);
 		// Same article as the key: "the Paris raid" against "the ...".
-		const art = k.entry.gloss.match(/^(?:the|a|an)\s+/i)?.[0] ?? '';
-		picked.push(art + f.text);
+		const art = key.match(/^(?:the|a|an)\s+/i)?.[0] ?? '';
+		picked.push(/^an?\s/i.test(art) ? `${/^[aeiou]/i.test(f.text) ? 'an' : 'a'} ${f.text}` : art + f.text);
 		if (picked.length === 3) break;
 	}
 	return picked.length === 3 ? picked : [];
 }
 
-/** Meaning MCQ or reverse cloze for a term the text glosses itself in brackets. */
+/** The key of a meaning question: the rewording, with "a"/"an" before a lone singular noun of a countable kind. */
+function meaningKey(k: Known): string | undefined {
+	const r = k.reworded;
+	if (!r) return undefined;
+	if (words(r).length !== 1 || /^(?:the|a|an)\s/i.test(r)) return r;
+	const t = tagged(`the ${r}`)[1];
+	const kind = kindOf(r);
+	if (t && t.tags.includes('Singular') && (kind === 'person' || kind === 'place')) return `${/^[aeiou]/i.test(r) ? 'an' : 'a'} ${r}`;
+	return r;
+}
+
+/**
+ * Meaning MCQ or reverse cloze for a term the text glosses itself in brackets. Neither shows
+ * the bracket's words: the MCQ's key and the cloze's stem carry the module's rewording, so the
+ * learner has to see that it means what the bracket says. A term the module does not reword
+ * gets no item.
+ */
 function termItem(ctx: Context, k: Known, asMcq: boolean): Candidate | null {
 	const b = k.bracket;
-	if (!b) return null;
+	if (!b || !k.reworded || !k.inner) return null;
 	const reading = readingName(ctx);
 	const term = k.entry.term;
-	const gloss = k.entry.gloss;
 	const quote = around(ctx, b.s, b.m.start, b.end);
-	const explanation = `${upperFirst(speakerName(ctx))} glosses “${term}” in brackets: “${quote}”.`;
+	const who = upperFirst(speakerName(ctx));
 	const evidence = [evidenceOf(b.s)];
-	const distractors = asMcq ? meaningsOfKind(ctx, k) : [];
+	const key = meaningKey(k)!;
+	const distractors = asMcq ? meaningsOfKind(ctx, k, key) : [];
 	if (distractors.length === 3) {
 		return candidate(
 			ctx,
@@ -356,25 +420,26 @@ function termItem(ctx: Context, k: Known, asMcq: boolean): Candidate | null {
 				id: `vocab-mcq-meaning-${slug(term)}`,
 				type: 'mcq',
 				topic: '',
-				difficulty: 1,
+				difficulty: 2,
 				stem: `In the ${reading}, what does “${term}” mean?`,
-				options: [gloss, ...distractors],
+				options: [key, ...distractors],
 				key: 0,
-				explanation,
+				explanation: `${who} explains “${term}” in brackets as “${k.inner}”, that is, ${key}: “${quote}”.`,
 				evidence,
 				origin: 'vocab-mcq-meaning'
 			},
 			1.2
 		);
 	}
+	if (asMcq) return null;
 	const word = words(term).length > 1 ? 'term' : 'word';
-	const who = speakerName(ctx);
-	// The gloss quoted as the text gives it: "the word Hassan uses for the provinces" could be
-	// answered with a metaphor he also uses ("franchises"); the word he explains so is one.
-	const stem = /^the\s/i.test(who)
-		? `The ${word} the ${reading} explains as “${gloss}” is ${BLANK}.`
-		: `In the ${reading}, the ${word} ${who} explains as “${gloss}” is ${BLANK}.`;
-	// The reading's own spelling first; grading already treats ’ and ' alike.
+	const many = words(k.inner).length > 1;
+	// Only a term the reading glosses can answer, and only by seeing that its gloss means the rewording.
+	const close = `${many ? 'words' : 'a word'} close in meaning to “${k.reworded}”`;
+	const stem = /^the\s/i.test(speakerName(ctx))
+		? `The ${word} the ${reading} explains in brackets with ${close} is ${BLANK}.`
+		: `In the ${reading}, the ${word} ${speakerName(ctx)} explains in brackets with ${close} is ${BLANK}.`;
+	// The reading's own spelling first, then the spellings the module lists; grading treats ’ and ' alike.
 	const answers = [term, ...k.entry.variants].filter((a, i, xs) => xs.findIndex((b) => norm(b) === norm(a)) === i);
 	return candidate(
 		ctx,
@@ -385,7 +450,7 @@ function termItem(ctx: Context, k: Known, asMcq: boolean): Candidate | null {
 			difficulty: 2,
 			stem,
 			answers,
-			explanation,
+			explanation: `${who} glosses “${term}” in brackets as “${k.inner}”, which means ${k.reworded}: “${quote}”.`,
 			evidence,
 			origin: 'vocab-cloze-term'
 		},
@@ -411,9 +476,10 @@ export function vocabularyRule(ctx: Context): Candidate[] {
 		shown.push(...set.shown);
 		out.push(candidate(ctx, set.item, 6));
 	}
-	const left = all.filter((k) => k.cls === 'term' && k.bracket && !shown.includes(k) && !pointsAt(k, sets, all));
-	// Both forms when both can be written: a meaning question while they are no more than the clozes.
-	const mcqAble = new Set(left.filter((k) => meaningsOfKind(ctx, k).length === 3));
+	const left = all.filter((k) => k.cls === 'term' && k.bracket && k.reworded && !shown.includes(k) && !pointsAt(k, sets, all));
+	// A meaning question where three wrong meanings of the key's kind exist, else a reverse cloze;
+	// at most as many meaning questions as clozes, so the family is not one template.
+	const mcqAble = new Set(left.filter((k) => meaningsOfKind(ctx, k, meaningKey(k)!).length === 3));
 	let clozes = left.length - mcqAble.size;
 	let mcqs = 0;
 	for (const k of left) {

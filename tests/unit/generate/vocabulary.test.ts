@@ -14,12 +14,34 @@ import { deriveModule } from '$lib/generate';
 type Reading = { name: string; source: Source; module: ModuleType };
 
 const interview = importSource(readFileSync('questions/hassan-interview/source.txt', 'utf8'));
+/**
+ * What a module's author writes for the test articles: each bracketed term reworded, in words
+ * that are not the bracket's. The glossary items use only these rewordings.
+ */
+const rewordings: Record<string, ModuleType['paraphrases']> = {
+	'tests/unit/generate/fixtures/coral-reefs.txt': [
+		{ text: 'polyps (tiny soft-bodied animals)', as: 'small boneless creatures' },
+		{ text: 'zooxanthellae (symbiotic algae)', as: 'partner plant cells' },
+		{ text: 'bleaching (the loss of colour and food)', as: 'turning white and starving' },
+		{ text: 'larvae (young corals that drift in the current)', as: 'newborn offspring carried by water' },
+		{ text: 'assisted evolution (breeding corals for heat tolerance)', as: 'raising hardier strains' }
+	],
+	'tests/unit/generate/fixtures/bread.txt': [
+		{ text: 'levain (a sourdough starter)', as: 'a fermented flour culture' },
+		{ text: 'autolyse (a rest before kneading)', as: 'a pause after mixing' },
+		{ text: 'banneton (a cane basket)', as: 'a woven bread mould' },
+		{ text: 'proofing (the final rise)', as: 'the last swelling of the dough' },
+		{ text: 'scoring (slashing the surface with a blade)', as: 'cutting the top with a knife' },
+		{ text: 'oven spring (the last burst of rising)', as: 'the quick growth in the heat' },
+		{ text: 'crumb (the inside of the loaf)', as: 'the soft interior of the bread' }
+	]
+};
 const readings: Reading[] = [
 	{ name: 'interview', source: interview, module: Module.parse(JSON.parse(readFileSync('questions/hassan-interview/module.json', 'utf8'))) },
 	// bread.txt: a short article written for these tests, with seven terms glossed in brackets in seven paragraphs.
 	...['tests/unit/generate/fixtures/coral-reefs.txt', 'tests/fixtures/coral-reefs.txt', 'tests/fixtures/city-qa.txt', 'tests/unit/generate/fixtures/bread.txt'].map((file) => {
 		const source = importSource(readFileSync(file, 'utf8'));
-		return { name: file, source, module: deriveModule(source) };
+		return { name: file, source, module: { ...deriveModule(source), paraphrases: rewordings[file] ?? [] } };
 	})
 ];
 
@@ -37,6 +59,11 @@ describe.each(readings)('glossary items on $name', (r) => {
 	const checks = checkContext(r.source, r.module);
 	const glosses = new Set(r.module.glossary.map((g) => norm(g.gloss)));
 	const entryOf = (term: string) => r.module.glossary.find((g) => [g.term, ...g.variants].some((v) => norm(v) === norm(term)));
+	/** The module's rewording of a term with its bracket: "emir (local leader)" as "commander". */
+	const rewordingOf = (term: string) => r.module.paraphrases.find((p) => norm(p.text).startsWith(`${norm(term)} (`))?.as;
+	const bare = (t: string) => t.replace(/^(?:a|an)\s+/i, '');
+	/** The words a learner could copy from the reading: the term's bracket. */
+	const bracketOf = (term: string) => r.source.raw.match(new RegExp(`${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(([^)]*)\\)`))?.[1] ?? '';
 
 	it('writes only items that pass every check', () => {
 		expect(items).toBeInstanceOf(Array); // a reading may rightly get no item of a kind
@@ -71,18 +98,17 @@ describe.each(readings)('glossary items on $name', (r) => {
 			expect(q.prompts.length).toBeLessThanOrEqual(6);
 			const kinds = new Set(q.prompts.map((p) => ((entryOf(p)?.kind ?? 'term') === 'term' ? 'term' : 'name')));
 			expect(kinds.size, q.id).toBe(1);
-			// Spares are glosses of entries of the same kind, and the stem says how many there are.
+			// Every choice is a rewording, never the bracket's words; at least one spare, and the stem says how many.
 			const spares = q.choices.filter((_, i) => !q.key.includes(i));
-			for (const s of spares) {
-				const e = r.module.glossary.find((g) => norm(g.gloss) === norm(s));
-				expect(e && ((e.kind ?? 'term') === 'term' ? 'term' : 'name'), `${q.id}: ${s}`).toBe([...kinds][0]);
-			}
-			if (spares.length) expect(q.stem).toMatch(/not used\.$/);
-			else expect(q.stem).not.toMatch(/not used/);
+			expect(spares.length, q.id).toBeGreaterThanOrEqual(1);
+			expect(q.stem).toMatch(/not used\.$/);
+			for (const c of q.choices) expect(r.module.paraphrases.map((p) => p.as), `${q.id}: ${c}`).toContain(c);
 			const quoted = q.evidence.map((e) => e.quote).join(' ');
 			q.prompts.forEach((p, i) => {
 				expect(norm(quoted), `${q.id}: ${p}`).toContain(norm(p));
-				expect(glosses.has(norm(q.choices[q.key[i]])), `${q.id}: ${p}`).toBe(true);
+				expect(q.choices[q.key[i]], `${q.id}: ${p}`).toBe(rewordingOf(p));
+				const copied = [...contentStems(q.choices[q.key[i]])].filter((w) => contentStems(bracketOf(p)).has(w));
+				expect(copied, `${q.id}: ${p}`).toEqual([]);
 			});
 		}
 	});
@@ -92,23 +118,28 @@ describe.each(readings)('glossary items on $name', (r) => {
 		for (const q of items) {
 			if (q.type !== 'mcq') continue;
 			const key = q.options[q.key];
-			expect(glosses.has(norm(key)), q.id).toBe(true);
+			const term = q.stem.match(/“([^”]+)”/)![1];
+			// The key is the module's rewording, sharing no word with the bracket a learner could copy.
+			expect(bare(key), q.id).toBe(rewordingOf(term));
+			expect([...contentStems(key)].filter((w) => contentStems(bracketOf(term)).has(w)), q.id).toEqual([]);
 			for (const [i, o] of q.options.entries()) {
 				if (i === q.key) continue;
-				expect(glosses.has(norm(o)), `${q.id}: ${o}`).toBe(false);
+				expect(glosses.has(norm(bare(o))), `${q.id}: ${o}`).toBe(false);
 				expect([...contentStems(o)].filter((w) => contentStems(key).has(w)), `${q.id}: ${o}`).toEqual([]);
 				expect(o.split(' ').length, `${q.id}: ${o}`).toBe(key.split(' ').length);
 			}
 		}
 	});
 
-	it('writes reverse clozes with the gloss in the stem, the term as the answer and no letter hint', () => {
+	it('writes reverse clozes with the rewording in the stem, never the bracket, the term and its listed spellings as answers, no letter hint', () => {
 		expect(items).toBeInstanceOf(Array); // a reading may rightly get no item of a kind
 		for (const q of items) {
 			if (q.type !== 'cloze') continue;
 			const entry = entryOf(q.answers[0]);
 			expect(entry, q.id).toBeDefined();
-			expect(q.stem).toContain(`“${entry!.gloss}”`);
+			expect(q.stem).toContain(`“${rewordingOf(entry!.term)}”`);
+			expect([...contentStems(q.stem)].filter((w) => contentStems(bracketOf(entry!.term)).has(w)), q.id).toEqual([]);
+			expect(q.answers.map(norm), q.id).toEqual(expect.arrayContaining([entry!.term, ...entry!.variants].map(norm)));
 			expect(q.stem.endsWith(`${BLANK}.`)).toBe(true);
 			expect(q.stem).not.toMatch(/beginning with|letter/i);
 			expect(norm(q.stem)).not.toContain(norm(entry!.term));
@@ -128,11 +159,16 @@ describe.each(readings)('glossary items on $name', (r) => {
 });
 
 describe('glossary items: what each reading gets', () => {
-	it('writes a names set and term items on the interview, and a terms set on the coral-reef article', () => {
+	it('writes term items on the interview but no names set (the module rewords no name), and a terms set on the coral-reef article', () => {
 		const [hassan, coral] = readings.map(itemsOf);
-		expect(hassan.filter((q) => q.origin === 'vocab-matching-names')).toHaveLength(1);
+		expect(hassan.filter((q) => q.type === 'matching')).toHaveLength(0);
 		expect(hassan.filter((q) => q.type === 'mcq' || q.type === 'cloze').length).toBeGreaterThanOrEqual(2);
 		expect(coral.filter((q) => q.origin === 'vocab-matching-terms')).toHaveLength(1);
+	});
+
+	it('writes nothing where the module gives no rewording: a bracket alone would be copied', () => {
+		const r = readings.find((x) => x.name.endsWith('bread.txt'))!;
+		expect(itemsOf({ ...r, module: { ...r.module, paraphrases: [] } })).toEqual([]);
 	});
 
 	it('adds spares of the same kind when there are entries to spare, and says how many', () => {
@@ -144,11 +180,11 @@ describe('glossary items: what each reading gets', () => {
 		const spares = set.choices.filter((_, i) => !set.key.includes(i));
 		expect(spares).toHaveLength(2);
 		expect(set.stem).toMatch(/Two descriptions are not used\.$/);
-		// A spare is the gloss of a term the set does not ask about, and no item asks about it either.
+		// A spare is the rewording of a term the set does not ask about, and no item asks about it either.
 		const rest = items.filter((q) => q.id !== set.id).map((q) => JSON.stringify(q));
 		for (const s of spares) {
-			const e = r.module.glossary.find((g) => g.gloss === s)!;
-			expect(set.prompts).not.toContain(e.term);
+			const p = r.module.paraphrases.find((x) => x.as === s)!;
+			expect(set.prompts.some((t) => p.text.startsWith(`${t} (`))).toBe(false);
 			for (const q of rest) expect(q).not.toContain(s);
 		}
 	});
@@ -168,14 +204,16 @@ describe('crossLeaks on glossary items', () => {
 		const asked = items.filter((q) => q.type === 'mcq' || q.type === 'cloze');
 		expect(asked.length).toBeGreaterThan(0);
 		for (const q of asked) {
-			const entry = r.module.glossary.find((g) => q.stem.includes(`“${g.term}”`) || q.stem.includes(`“${g.gloss}”`))!;
-			const shows: Question = { ...q, id: 'shows-both', type: 'truefalse', key: true, stem: `According to ${r.module.speakerShortName}, the ${entry.term} (${entry.gloss}) matter.` } as Question;
+			const entry = r.module.glossary.find((g) => q.stem.includes(`“${g.term}”`) || (q.type === 'cloze' && q.answers[0] === g.term))!;
+			// What gives the item away now: the term beside the rewording the item asks for.
+			const rewording = r.module.paraphrases.find((p) => p.text.startsWith(`${entry.term} (`))!.as;
+			const shows: Question = { ...q, id: 'shows-both', type: 'truefalse', key: true, stem: `According to ${r.module.speakerShortName}, the ${entry.term} (${rewording}) matter.` } as Question;
 			expect(crossLeaks([shows, q], r.module.speakerShortName).map((l) => l.to), q.id).toContain(q.id);
 		}
 	});
 
 	it('flags two matching sets that pair the same names', () => {
-		const set = items.find((q) => q.type === 'matching')!;
+		const set = readings.flatMap(itemsOf).find((q) => q.type === 'matching')!;
 		const again = { ...set, id: 'again', choices: [...set.choices].reverse(), key: set.key.map((k) => set.choices.length - 1 - k) } as Question;
 		expect(crossLeaks([set, again], r.module.speakerShortName).some((l) => /pair the same names/.test(l.why))).toBe(true);
 	});
