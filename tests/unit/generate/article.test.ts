@@ -4,6 +4,7 @@ import { importSource } from '$lib/content/importer';
 import { Module, type Module as ModuleType } from '$lib/content/module';
 import { Bank, questionTypes } from '$lib/content/question';
 import { checkBank, deriveModule, generate, generateBank } from '$lib/generate';
+import { coralParaphrases } from './fixtures/paraphrases';
 
 // A reading on a different subject, written for these tests: a plain article, not an interview.
 const raw = readFileSync('tests/unit/generate/fixtures/coral-reefs.txt', 'utf8');
@@ -11,18 +12,7 @@ const source = importSource(raw);
 // The derived module plus the rewordings a teacher would give (module data, like the glossary):
 // statements and glossary items must say things in other words, so without them the article
 // gets no true/false item and no matching set.
-const module: ModuleType = {
-	...deriveModule(source),
-	paraphrases: [
-		{ text: 'Isolated reefs in Belize', as: 'Remote reefs off Belize' },
-		{ text: 'connected reefs in Indonesia', as: 'well-linked reefs off Indonesia' },
-		{ text: 'polyps (tiny soft-bodied animals)', as: 'small boneless creatures' },
-		{ text: 'zooxanthellae (symbiotic algae)', as: 'partner plant cells' },
-		{ text: 'bleaching (the loss of colour and food)', as: 'turning white and starving' },
-		{ text: 'larvae (young corals that drift in the current)', as: 'newborn offspring carried by water' },
-		{ text: 'assisted evolution (breeding corals for heat tolerance)', as: 'raising hardier strains' }
-	]
-};
+const module: ModuleType = { ...deriveModule(source), paraphrases: coralParaphrases };
 
 describe('generator on a second article (coral reefs)', () => {
 	it('derives a valid module from the text alone', () => {

@@ -10,6 +10,7 @@ import { COPIED_RUN, crossLeaks, sharedRun } from '$lib/generate/checks';
 import { topicFor } from '$lib/generate/select';
 import { claimsRule, contrastIn, MAX_WORDS, MIN_WORDS, statementRule, unresolvedPlural } from '$lib/generate/statements';
 import { contentStems, escapeRegExp, stem, words } from '$lib/generate/text';
+import { coralParaphrases } from './fixtures/paraphrases';
 
 type TF = Extract<Question, { type: 'truefalse' }>;
 
@@ -26,11 +27,8 @@ const readings = {
 	interview: load('questions/hassan-interview/source.txt', 'questions/hassan-interview/module.json'),
 	'coral reefs': load('tests/fixtures/coral-reefs.txt'),
 	'coral reefs (unit fixture)': load('tests/unit/generate/fixtures/coral-reefs.txt'),
-	// The same article once its author has given rewordings of two phrases, as a module may.
-	'coral reefs with rewordings': load('tests/unit/generate/fixtures/coral-reefs.txt', undefined, [
-		{ text: 'Isolated reefs in Belize', as: 'Remote reefs off Belize' },
-		{ text: 'connected reefs in Indonesia', as: 'well-linked reefs off Indonesia' }
-	])
+	// The same article once its author has given rewordings, as a module may.
+	'coral reefs with rewordings': load('tests/unit/generate/fixtures/coral-reefs.txt', undefined, coralParaphrases)
 };
 
 /** A quote with the module's rewordings in place: what a statement built from it may say. */

@@ -10,31 +10,14 @@ import { topicFor } from '$lib/generate/select';
 import { contentStems } from '$lib/generate/text';
 import { vocabularyRule } from '$lib/generate/vocabulary';
 import { deriveModule } from '$lib/generate';
+import { breadParaphrases, coralParaphrases } from './fixtures/paraphrases';
 
 type Reading = { name: string; source: Source; module: ModuleType };
 
 const interview = importSource(readFileSync('questions/hassan-interview/source.txt', 'utf8'));
-/**
- * What a module's author writes for the test articles: each bracketed term reworded, in words
- * that are not the bracket's. The glossary items use only these rewordings.
- */
 const rewordings: Record<string, ModuleType['paraphrases']> = {
-	'tests/unit/generate/fixtures/coral-reefs.txt': [
-		{ text: 'polyps (tiny soft-bodied animals)', as: 'small boneless creatures' },
-		{ text: 'zooxanthellae (symbiotic algae)', as: 'partner plant cells' },
-		{ text: 'bleaching (the loss of colour and food)', as: 'turning white and starving' },
-		{ text: 'larvae (young corals that drift in the current)', as: 'newborn offspring carried by water' },
-		{ text: 'assisted evolution (breeding corals for heat tolerance)', as: 'raising hardier strains' }
-	],
-	'tests/unit/generate/fixtures/bread.txt': [
-		{ text: 'levain (a sourdough starter)', as: 'a fermented flour culture' },
-		{ text: 'autolyse (a rest before kneading)', as: 'a pause after mixing' },
-		{ text: 'banneton (a cane basket)', as: 'a woven bread mould' },
-		{ text: 'proofing (the final rise)', as: 'the last swelling of the dough' },
-		{ text: 'scoring (slashing the surface with a blade)', as: 'cutting the top with a knife' },
-		{ text: 'oven spring (the last burst of rising)', as: 'the quick growth in the heat' },
-		{ text: 'crumb (the inside of the loaf)', as: 'the soft interior of the bread' }
-	]
+	'tests/unit/generate/fixtures/coral-reefs.txt': coralParaphrases,
+	'tests/unit/generate/fixtures/bread.txt': breadParaphrases
 };
 const readings: Reading[] = [
 	{ name: 'interview', source: interview, module: Module.parse(JSON.parse(readFileSync('questions/hassan-interview/module.json', 'utf8'))) },
