@@ -181,7 +181,7 @@ function around(ctx: Context, s: Sentence, start: number, end: number, before = 
 	let post = right.match(new RegExp(`^(?:\\s+[^\\s,;:.!?()\\u201c\\u201d]+){0,${after}}`, 'u'))?.[0] ?? '';
 	const first = words(post)[0]?.toLowerCase() ?? '';
 	if (!/^(?:to|of|in|for|with|from|on|over|against)$/.test(first)) {
-		const next = tagged(ctx.source.raw.slice(s.start, s.end)).find((t, i, all) => i > 0 && t.text === words(post)[0] && all[i - 1].text.endsWith(words(ctx.source.raw.slice(start, end)).pop() ?? ''));
+		const next = tagged(ctx, ctx.source.raw.slice(s.start, s.end)).find((t, i, all) => i > 0 && t.text === words(post)[0] && all[i - 1].text.endsWith(words(ctx.source.raw.slice(start, end)).pop() ?? ''));
 		post = next && next.tags.includes('Noun') && !next.tags.includes('Verb') && isContentWord(next.text) ? post.match(/^\s+\S+/)?.[0] ?? '' : '';
 	} else {
 		// "to al-Qaeda or are ...": the phrase ends at its first conjunction.
@@ -270,7 +270,17 @@ function matchingSet(ctx: Context, cls: Class, pool: Known[]): { item: Question;
 type Term = { text: string; tags: string[] };
 
 /** The words of a sentence with compromise's tags, punctuation stripped. */
-function tagged(text: string): Term[] {
+function tagged(ctx: Context, text: string): Term[] {
+	let cache = tagCache.get(ctx);
+	if (!cache) tagCache.set(ctx, (cache = new Map()));
+	let terms = cache.get(text);
+	// Each term's distractor search walks every sentence: tag each sentence once per reading.
+	if (!terms) cache.set(text, (terms = tag(text)));
+	return terms;
+}
+const tagCache = new WeakMap<Context, Map<string, Term[]>>();
+
+function tag(text: string): Term[] {
 	const json = nlp(text).json() as { terms: { text: string; tags: string[]; pre: string; post: string }[] }[];
 	return json.flatMap((s) => s.terms.map((t) => ({ text: t.text, tags: t.tags, gap: `${t.pre}${t.post}` }))).map((t) => ({ text: t.text, tags: /[^\s]/.test(t.gap) ? [...t.tags, 'Punct'] : t.tags }));
 }
@@ -287,9 +297,13 @@ const KINDS: Record<string, string[]> = {
 	place: 'province region district state country territory area zone city town village branch cell camp base stronghold colony island coast field site land division unit chapter office headquarters'.split(' '),
 	bond: 'loyalty allegiance oath pledge promise vow alliance obedience devotion'.split(' ')
 };
-function kindOf(noun: string): string | undefined {
+const singularCache = new WeakMap<Context, Map<string, string>>();
+function kindOf(ctx: Context, noun: string): string | undefined {
 	const w = noun.toLowerCase();
-	const one = nlp(w).nouns().toSingular().text() || w;
+	let cache = singularCache.get(ctx);
+	if (!cache) singularCache.set(ctx, (cache = new Map()));
+	let one = cache.get(w);
+	if (one === undefined) cache.set(w, (one = nlp(w).nouns().toSingular().text() || w));
 	return Object.keys(KINDS).find((k) => KINDS[k].includes(one) || KINDS[k].includes(w) || KINDS[k].includes(w.replace(/(?:es|s)$/, '')));
 }
 
@@ -305,10 +319,10 @@ function meaningsOfKind(ctx: Context, k: Known, key: string): string[] {
 	const core = key.replace(/^(?:the|a|an)\s+/i, '');
 	const keyWords = words(core);
 	if (keyWords.length < 1 || keyWords.length > 2) return [];
-	const keyTerms = tagged(`the ${core}`).slice(1);
+	const keyTerms = tagged(ctx, `the ${core}`).slice(1);
 	if (keyTerms.length !== keyWords.length) return [];
 	const head = keyTerms[keyTerms.length - 1];
-	const kind = kindOf(head.text);
+	const kind = kindOf(ctx, head.text);
 	if (!kind) return [];
 	const plural = head.tags.includes('Plural') || /s$/.test(head.text) && !head.tags.includes('Singular');
 	const adjective = keyTerms.length === 2 && keyTerms[0].tags.includes('Adjective');
@@ -330,7 +344,7 @@ function meaningsOfKind(ctx: Context, k: Known, key: string): string[] {
 	const nearTerm = new Set<string>();
 	for (const s of ctx.sentences) {
 		const inside = k.paragraphs.has(paragraphOf(s.id));
-		const ts = tagged(s.text);
+		const ts = tagged(ctx, s.text);
 		for (let i = 0; i + keyWords.length <= ts.length; i++) {
 			const win = ts.slice(i, i + keyWords.length);
 			const last = win[win.length - 1];
@@ -344,7 +358,7 @@ function meaningsOfKind(ctx: Context, k: Known, key: string): string[] {
 			if (keyWords.length === 1 && prev && !prev.tags.includes('Punct') && prev.tags.includes('Adjective')) continue;
 			if (adjective && !win[0].tags.includes('Adjective')) continue;
 			if (!adjective && keyWords.length === 2 && !win[0].tags.includes('Noun')) continue;
-			if (kindOf(last.text) !== kind) continue;
+			if (kindOf(ctx, last.text) !== kind) continue;
 			if (!win.every((t) => isContentWord(t.text))) continue;
 			// The head in the key's number: "recruits" read as "recruit" beside "commander".
 			const lastText = last.tags.includes('Plural') === plural ? last.text : plural ? nlp(last.text).nouns().toPlural().text() : nlp(last.text).nouns().toSingular().text();
@@ -387,12 +401,12 @@ function meaningsOfKind(ctx: Context, k: Known, key: string): string[] {
 }
 
 /** The key of a meaning question: the rewording, with "a"/"an" before a lone singular noun of a countable kind. */
-function meaningKey(k: Known): string | undefined {
+function meaningKey(ctx: Context, k: Known): string | undefined {
 	const r = k.reworded;
 	if (!r) return undefined;
 	if (words(r).length !== 1 || /^(?:the|a|an)\s/i.test(r)) return r;
-	const t = tagged(`the ${r}`)[1];
-	const kind = kindOf(r);
+	const t = tagged(ctx, `the ${r}`)[1];
+	const kind = kindOf(ctx, r);
 	if (t && t.tags.includes('Singular') && (kind === 'person' || kind === 'place')) return `${/^[aeiou]/i.test(r) ? 'an' : 'a'} ${r}`;
 	return r;
 }
@@ -411,7 +425,7 @@ function termItem(ctx: Context, k: Known, asMcq: boolean): Candidate | null {
 	const quote = around(ctx, b.s, b.m.start, b.end);
 	const who = upperFirst(speakerName(ctx));
 	const evidence = [evidenceOf(b.s)];
-	const key = meaningKey(k)!;
+	const key = meaningKey(ctx, k)!;
 	const distractors = asMcq ? meaningsOfKind(ctx, k, key) : [];
 	if (distractors.length === 3) {
 		return candidate(
@@ -479,7 +493,7 @@ export function vocabularyRule(ctx: Context): Candidate[] {
 	const left = all.filter((k) => k.cls === 'term' && k.bracket && k.reworded && !shown.includes(k) && !pointsAt(k, sets, all));
 	// A meaning question where three wrong meanings of the key's kind exist, else a reverse cloze;
 	// at most as many meaning questions as clozes, so the family is not one template.
-	const mcqAble = new Set(left.filter((k) => meaningsOfKind(ctx, k, meaningKey(k)!).length === 3));
+	const mcqAble = new Set(left.filter((k) => meaningsOfKind(ctx, k, meaningKey(ctx, k)!).length === 3));
 	let clozes = left.length - mcqAble.size;
 	let mcqs = 0;
 	for (const k of left) {
