@@ -5,7 +5,7 @@ import type { Sentence, Source } from '$lib/content/source';
 import { findMentions, glossaryMatchers, type Mention } from './mentions';
 import nlp from 'compromise';
 import { hash } from '../seeded';
-import { claimsRule, statementRule } from './statements';
+import { statementRule } from './statements';
 import { causeRule } from './causes';
 import { vocabularyRule } from './vocabulary';
 import { contentStems, escapeRegExp, isContentWord, lowerFirst, slug, upperFirst, words } from './text';
@@ -525,4 +525,4 @@ export const standsAlone = (t: string) => !/^(?:it|its|they|their|this|these|tho
 
 // True/false statements (contrasts, rejected views) are written in statements.ts, why-items in causes.ts.
 // The glossary family (terms, names, their meanings) lives in vocabulary.ts.
-export const rules: Rule[] = [clozeRule, mcqRule, statementRule, claimsRule, listRule, vocabularyRule, causeRule];
+export const rules: Rule[] = [clozeRule, mcqRule, statementRule, listRule, vocabularyRule, causeRule];

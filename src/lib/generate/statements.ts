@@ -3,24 +3,28 @@
  *
  * Two sources of statements, both found by the shape of the sentence, never by its words:
  * - contrasts the text states itself ("not A but B", "A, but not B", "A, not B", "more ... on A
- *   than on B", "A rather than B", "both A and B", "A verbs more slowly than B"): the claim is
- *   rebuilt ("A rather than B", the active voice, "less ... on B than on A") as a true statement,
- *   or with its two sides reversed as a false one ("both A and B" only as "A rather than B"), so
- *   the false one asserts what the text plainly contradicts, without an inserted "not";
+ *   than on B", "A rather than B", "A verbs more slowly than B"): true only when the statement
+ *   turns the sentence round ("not A but B" as "B rather than A", "less ... on B than on A", the
+ *   passive in the active voice); otherwise only its two sides reversed, as a false one, so the
+ *   false one asserts what the text plainly contradicts, without an inserted "not". "both A and
+ *   B" is never used: "A rather than B" would be a one-word change.
  * - views the speaker reports in order to reject them ("Many mistakenly thought that X", "For many
- *   it might look like X. But ..."): X as his own claim is false, X as what others thought is true.
+ *   it might look like X. But ..."): false only, as his own claim or as "many were right to think
+ *   X", keeping the view's modality ("would not ... until ...").
  * Every statement is said in other words: the module's paraphrases and glosses, roles for names.
  * One that repeats six words of its sentence in a row, that only swaps two of its phrases round,
  * or that leaves "the attacks" unnamed is refused: a reading without rewordings gets few or none.
- * One statement per sentence (a true one and its reversal would judge the same claim), with the
- * polarity chosen so the set stays balanced.
+ * A sentence opening with "this" is used only when a rewording names the matter and an earlier
+ * sentence names it too (that sentence is cited, its hedges kept).
+ * One statement per sentence (a true one and its reversal would judge the same claim), the set
+ * kept balanced: where flipping cannot balance it, the excess side loses its weakest statements.
  */
 import type { Sentence } from '$lib/content/source';
 import nlp from 'compromise';
 import { hash } from '../seeded';
-import { attribute, candidate, clause, evidenceOf, glossAfter, glossed, id, reworded, sentenceScore, standsAlone, type Candidate, type Context } from './rules';
+import { attribute, candidate, clause, evidenceOf, glossAfter, glossed, id, sentenceScore, standsAlone, type Candidate, type Context } from './rules';
 import { COPIED_RUN, sharedRun } from './checks';
-import { contentStems, isContentWord, lowerFirst, permutation, slug, stem, upperFirst, words } from './text';
+import { contentStems, isContentWord, lowerFirst, stem, words } from './text';
 
 /** A statement is a teacher's sentence, not a copied paragraph sentence: its words, attribution included. */
 export const MIN_WORDS = 12;
@@ -280,7 +284,9 @@ const quoted = (t: string) => `“${t.replace(/[.;,]$/, '').trim()}”`;
 function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 	const text = claimText(ctx, s);
 	const c = contrastIn(text);
-	if (!c) return null;
+	// "both A and B" said as "A rather than B" (or "B as well as A") is a one-word change, like an
+	// inserted "not": it tests the connective, not what either side means. Never written.
+	if (!c || c.form === 'both-and') return null;
 	// The decisive words, as the source has them: the same shape found in the sentence itself.
 	const raw = contrastIn(s.text.replace(BACK_POINTER, ''));
 	if (!raw || raw.form !== c.form) return null;
@@ -297,7 +303,12 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 	// "it" then standing for what the statement names.
 	const pronoun = quote.match(/^(?:this|that|it|these|those|they)\s+(?=\p{Ll})/iu);
 	if (pronoun) quote = quote.slice(pronoun[0].length);
-	const says = `${ctx.speaker} says${pronoun ? (/^(?:these|those|they)/i.test(pronoun[0]) ? ' they' : ' it') : ''}`;
+	// A sentence that opens with "this" names its matter in another sentence: the statement may
+	// name it only from a sentence it cites, with that sentence's hedges; else it is refused.
+	const ref = referent(ctx, s, rawText);
+	if (ref === null) return null;
+	const it = pronoun ? (/^(?:these|those|they)/i.test(pronoun[0]) ? ' they' : ' it') : '';
+	const says = ref ? `${ctx.speaker}, referring back to what he mentioned earlier (${quoted(ref.piece)}), says${it || ' it'}` : `${ctx.speaker} says${it}`;
 	if (c.names) {
 		// "by A, not B" sets one name against another: both sides must open with names of one kind.
 		const at = (side: string) => {
@@ -321,21 +332,24 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 	const usable = (x?: string) => (x && inLimits(x) && clean(x) && fresh(x, [s]) && newWords(x) >= 2 ? x : undefined);
 	const fit = (first: string, second: string) => [rebuild(c, first, second), rebuild(c, bare(first), bare(second))].find((x) => usable(x));
 	const active = activeVoice(c);
-	// "A rather than B" keeps the sentence's own frame: true only where the author's rewordings
-	// changed its words. "B as well as A" for "both A and B" only swaps two words: never true.
-	const trueForm = c.form !== 'both-and' && (c.rebuiltTrue || reworded(ctx, s).length > 0);
+	// A true statement must turn the sentence round, not keep its order with a few words swapped:
+	// "not A but B" said as "B rather than A", "more ... on A than on B" as "less ... on B than on A",
+	// the passive said in the active voice. "A, rather than B" / "A, but not B" / "A, not B" said as
+	// "A rather than B" keep the sentence's order: a copy however its words are reworded, so only
+	// their reversal (false) is written.
+	const trueForm = c.form === 'not-but' || c.form === 'more-than';
+	// "more focused on A than on B" means B comes second for the subject: the explanation says so.
+	const subject = c.form === 'more-than' ? c.lead.replace(/\s+(?:is|are|was|were)\s+$/u, '').trim() : '';
+	const second = subject && !CLAUSE_START.test(subject) ? `for ${subject}, ${bare(c.b)} comes second` : '';
 	const proposalTrue = () => (active ? usable(active.asserted) : trueForm ? fit(c.a, c.b) : undefined) ?? '';
 	const proposal: Proposal = {
 		s,
 		true: active ? usable(active.asserted) : trueForm ? fit(c.a, c.b) : undefined,
 		false: active ? usable(active.reversed) : fit(c.b, c.a),
-		explainTrue: `True: ${says} ${quoted(quote)}${meaning(ctx, s, proposalTrue(), quote)}.`,
-		explainFalse:
-			c.form === 'both-and'
-				? `False: ${ctx.speaker} names both, not one rather than the other: ${quoted(quote)}.`
-				: `False: it is the other way round, since ${says} ${quoted(quote)}.`,
-		against: `${c.form === 'both-and' ? 'he names both' : 'he says the opposite'}, ${quoted(rawText.slice(...raw.span))}`,
-		evidence: [s],
+		explainTrue: `True: ${says} ${quoted(quote)}${second ? `, so ${second}` : ''}${meaning(ctx, s, proposalTrue(), quote)}.`,
+		explainFalse: `False: it is the other way round, since ${says} ${quoted(quote)}${second ? `: ${second}` : ''}.`,
+		against: `he says the opposite, ${quoted(rawText.slice(...raw.span))}`,
+		evidence: ref ? [s, ref.sentence] : [s],
 		origin: 'tf-contrast',
 		// True when the rebuilt claim reads differently from the sentence (sides turned round, the
 		// active voice); where only the connective changes, the reversal is the better item.
@@ -345,6 +359,35 @@ function contrastProposal(ctx: Context, s: Sentence): Proposal | null {
 		score: sentenceScore(ctx, s) * 1.4
 	};
 	return proposal.true || proposal.false ? proposal : null;
+}
+
+/** Words that mark a claim as unproven: a statement naming what such a sentence names keeps one. */
+const HEDGED = /\b(?:allegedly|reportedly|apparently|supposedly|alleged|suspected|purported(?:ly)?)\b/i;
+
+/**
+ * What a sentence opening with "this"/"it" points back to. `undefined` when it opens with no such
+ * pronoun; `null` when the statement cannot name it well: no module rewording names it, no earlier
+ * sentence of the speaker names it, or that sentence hedges ("allegedly") and the rewording does not.
+ * Otherwise the earlier sentence that names it (to be cited) and the words there that do.
+ */
+function referent(ctx: Context, s: Sentence, rawText: string): { sentence: Sentence; piece: string } | null | undefined {
+	if (!/^(?:this|that|it|these|those|they)\b/i.test(rawText)) return undefined;
+	const p = ctx.module.paraphrases.find((x) => rawText.startsWith(x.text));
+	if (!p) return null;
+	const named = [...contentStems(p.as)].filter((w) => !contentStems(p.text).has(w));
+	if (!named.length) return null;
+	const count = (x: string) => named.filter((w) => contentStems(x).has(w)).length;
+	const best = ctx.sentences
+		.filter((x) => x.start < s.start)
+		.map((x) => ({ x, n: count(x.text) }))
+		.sort((a, b) => b.n - a.n || b.x.start - a.x.start)[0];
+	if (!best || best.n < Math.min(2, named.length)) return null;
+	if (HEDGED.test(best.x.text) && !HEDGED.test(p.as)) return null;
+	const piece = best.x.text
+		.split(/[,;:]\s+/)
+		.map((x) => x.replace(/[.]$/, '').trim())
+		.sort((a, b) => count(b) - count(a) || a.length - b.length)[0];
+	return { sentence: best.x, piece };
 }
 
 /**
@@ -384,10 +427,13 @@ function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined)
 	if (!mistaken && !(looks && nextRejects)) return null;
 	const view = backshift((mistaken ?? looks)![1].trim());
 	if (!clean(view)) return null;
-	// His own claim about the past: "would not attempt" (what many expected) becomes "did not attempt".
-	const own = `${mistaken ? view.replace(/\bwould not\b/, 'did not') : view}.`;
-	const others = mistaken ? `many people wrongly believed that ${view}.` : `to many people it might look as if ${view}.`;
-	const rejection = next && nextRejects ? next.text.replace(/,\s.*$/u, '') : null;
+	// The view keeps its modality: an expectation ("would not attempt ... until ...") stays one, and
+	// the false statement says those who held it were right. A view that only "might look like" X
+	// is given as his claim X. The true side ("many wrongly believed X") only matches "mistakenly":
+	// never written.
+	const own = mistaken ? `many people were right to think ${view}.` : `${view}.`;
+	// The sentence that rejects the view, whole: its closing clause often says why ("even when ...").
+	const rejection = next && nextRejects ? next.text.replace(/\.$/u, '') : null;
 	const reported = mistaken ? s.text.match(/\b(?:mistakenly|wrongly|falsely)\s+\p{L}+/iu)?.[0] : s.text.match(/^For many,?\s+it\s+\p{L}+\s+\p{L}+\s+\p{L}+/iu)?.[0];
 	if (!reported) return null;
 	// The sentence that settles it: later in the paragraph, the speaker's own "not A but B" on the
@@ -400,10 +446,14 @@ function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined)
 	});
 	const evidence = [s, ...(rejection && next ? [next] : []), ...(verdict ? [verdict] : [])];
 	const fits = (x: string) => inLimits(x) && fresh(x, evidence);
-	const settles = verdict ? `: ${quoted(verdict.text)}.${rejection ? ` He goes on: ${quoted(rejection)}.` : ''}` : rejection ? `; he goes on: ${quoted(rejection)}.` : '.';
+	// In reading order: the rejection ("But that overlooks ..." said as "he says it overlooks ..."),
+	// then the speaker's own verdict that follows from it.
+	const that = rejection?.match(/^(?:but|however|yet),?\s+(?:that|this)\s+(?=\p{Ll})/iu);
+	const rejects = rejection ? (that ? `: he says it ${quoted(rejection.slice(that[0].length))}` : `; he goes on: ${quoted(rejection)}`) : '';
+	const settles = `${rejects}${verdict ? `${rejection ? ', so in his view' : ':'} ${quoted(verdict.text)}` : ''}.`;
 	return {
 		s,
-		true: fits(others) ? others : undefined,
+		true: undefined,
 		false: fits(own) ? own : undefined,
 		explainTrue: `True: ${ctx.speaker} reports this view (${quoted(reported)}) in order to reject it${settles}`,
 		explainFalse: `False: ${ctx.speaker} reports this as a view others held (${quoted(reported)}) and rejects it${settles}`,
@@ -444,7 +494,16 @@ function keyed(ctx: Context): { p: Proposal; key: boolean; body: string }[] {
 		if (!flip) break;
 		keyOf.set(flip, !more);
 	}
-	return proposals.map((p) => {
+	// Still unbalanced: the side in excess loses its weakest statements, first one whose sentence
+	// neighbours another statement's (two items on one point), rather than keeping a lopsided set.
+	for (;;) {
+		if (Math.abs(count(true) - count(false)) <= 1) break;
+		const more = count(true) > count(false);
+		const near = (p: Proposal) => [...keyOf.keys()].some((q) => q !== p && paragraph(q.s) === paragraph(p.s));
+		const drop = [...keyOf.keys()].filter((p) => keyOf.get(p) === more).sort((a, b) => Number(near(b)) - Number(near(a)) || a.score - b.score)[0];
+		keyOf.delete(drop);
+	}
+	return [...keyOf.keys()].map((p) => {
 		const key = keyOf.get(p)!;
 		const body = key ? p.true! : p.false!;
 		return { p, key, body: lowerFirst(body, (w) => ctx.proper.has(w.replace(/['\u2019]s$/u, ''))) };
@@ -479,47 +538,4 @@ export function statementRule(ctx: Context): Candidate[] {
 		);
 	}
 	return out.sort((a, b) => a.item.evidence[0].start - b.item.evidence[0].start);
-}
-
-/**
- * Multiple select: "Which of these claims does the speaker make?" over the same statements, as
- * options without the attribution: the true ones are keys, the reversed contrasts and rejected
- * views are the distractors. Written only with at least two of each from five or more sentences;
- * ranked below the true/false items it would give away, so it stands in when they are turned down.
- */
-export function claimsRule(ctx: Context): Candidate[] {
-	const all = keyed(ctx);
-	const trues = all.filter((x) => x.key).slice(0, 3);
-	const falses = all.filter((x) => !x.key).slice(0, 3);
-	if (trues.length < 2 || falses.length < 2 || trues.length + falses.length < 5) return [];
-	const chosen = [...trues, ...falses];
-	const order = permutation(chosen.length, `claims-${ctx.module.id}`);
-	const options = order.map((i) => chosen[i]);
-	const keys = options.map((o, i) => (o.key ? i : -1)).filter((i) => i >= 0);
-	const list = (xs: string[]) => (xs.length <= 2 ? xs.join(' and ') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
-	// One reason per statement: the words that back each true one, what rules out each false one.
-	const backed = list(trues.map((t) => quoted(t.p.core)));
-	// A false option is named by its first words (in single quotes: they are not the reading's), so
-	// the reason finds its statement.
-	const opening = (body: string) => `the one starting \u2018${upperFirst(body).split(/\s+/).slice(0, 5).join(' ').replace(/[,;:.]$/, '')}\u2019`;
-	const wrong = falses.map((f) => `${opening(f.body)} (${f.p.against})`).join('; ');
-	const number = (n: number) => ['no', 'one', 'two', 'three', 'four', 'five', 'six'][n] ?? String(n);
-	return [
-		candidate(
-			ctx,
-			{
-				id: `multi-claims-${slug(ctx.module.id, 30)}`,
-				type: 'multi',
-				topic: '',
-				difficulty: 3,
-				stem: `Which of the following claims does ${ctx.speaker} make? Choose all that apply.`,
-				options: options.map((o) => upperFirst(o.body)),
-				keys,
-				explanation: `${upperFirst(ctx.speaker)} makes the ${number(trues.length)} claims his words back: ${backed}. The other ${number(falses.length)} get him wrong: ${wrong}.`,
-				evidence: [...new Map(chosen.flatMap((o) => o.p.evidence).map((x) => [x.id, evidenceOf(x)])).values()].sort((a, b) => a.start - b.start),
-				origin: 'multi-claims'
-			},
-			1
-		)
-	];
 }

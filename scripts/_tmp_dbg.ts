@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { importSource } from '$lib/content/importer';
+import { Module } from '$lib/content/module';
+import { buildContext } from '$lib/generate/rules';
+import { checkContext, checkItem } from '$lib/generate';
+import { statementRule } from '$lib/generate/statements';
+const source = importSource(readFileSync('questions/hassan-interview/source.txt', 'utf8'));
+const module = Module.parse(JSON.parse(readFileSync('questions/hassan-interview/module.json', 'utf8')));
+const ctx = buildContext(source, module);
+const checks = checkContext(source, module);
+for (const c of statementRule(ctx)) console.log(c.item.id, c.item.stem, JSON.stringify(checkItem(checks, { ...c.item, topic: 'x' } as any)));
