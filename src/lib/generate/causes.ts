@@ -2,15 +2,18 @@
  * "Why" items: from the causal and purpose structure of the speaker's sentences ("X because Y",
  * "X, especially since Y", "That is why X" after the reason, "The aim is to Y" after the
  * arrangement, "X to <verb> ..." purposes), a question on the effect whose key is the reason.
- * Distractors are reasons and claims the reading gives for other things, in the key's form.
- * The rule refuses whatever it cannot write grammatically and without a loose reference.
+ * Distractors are false by the reading and on the stem's own subject: a duty the reading says
+ * someone has, written as the aim of being spared it, or a claim the reading denies; never one
+ * wrong option in two items. Fewer than three (two beside a multiple select's keys) is a refusal,
+ * as is whatever the rule cannot write grammatically and without a loose reference.
  */
 import nlp from 'compromise';
 import type { Sentence } from '$lib/content/source';
 import { hash } from '../seeded';
 import { attribute, candidate, clause, evidenceOf, glossed, id, sentenceScore, type Candidate, type Context, type Rule } from './rules';
 import { COPIED_RUN, sharedRun } from './checks';
-import { contentStems, isContentWord, upperFirst, words } from './text';
+import { contentStems, escapeRegExp, isContentWord, upperFirst, words } from './text';
+import { topicFor } from './select';
 
 type Replace = { start: number; end: number; with: string };
 type Span = { s: Sentence; start: number; end: number };
@@ -246,108 +249,144 @@ function trimOption(t: string): string {
 		.replace(/[\s,;:.]+$/u, '');
 }
 
-/** Where a purpose phrase ends: at a clause of its own or a comma. */
-const PURPOSE_END = /\s+(?:because|since|even if|although|though|while|before|after|until|unless|rather than|which|who)\s|\s+for the reasons?\b|[,;:]/;
-
-/**
- * Purposes the reading states for anything ("sent off to train and equip local cells", a view the
- * speaker rejects included), none inside `taken` (the reasons the rule may ask): the stock of
- * "To ..." distractors. A pronoun must be resolved to the reading's organization, or the phrase goes.
- */
-export function purposes(ctx: Context, taken: Span[]): { text: string; s: Sentence }[] {
-	const out: { text: string; s: Sentence }[] = [];
-	const d = ctx.dominant;
-	for (const s of ctx.sentences) {
-		if (/\?$/.test(s.text.trim())) continue;
-		let last = -1;
-		for (const m of s.text.matchAll(/(\S+)\s+to\s+([a-z]+)\b/g)) {
-			const from = m.index! + m[0].length - m[2].length - 3;
-			// "to galvanize extremists and get them to carry out attacks": the inner one is part of the outer.
-			// "one of their aims is to deter ...": a stated aim; any other "is to" is no purpose.
-			const aim = /\b(?:aims?|goals?|purposes?)\s+(?:is|are|was|were)$/i.test(s.text.slice(0, m.index! + m[1].length));
-			// "make it much harder to detect ...": the aim of whoever the adjective leaves unnamed.
-			if (/^(?:harder|easier|hard|easy|difficult|possible|impossible)$/i.test(m[1])) continue;
-			if (from < last || (AUX.has(m[1].toLowerCase()) && !aim) || /^(?:be|have|do)$/.test(m[2])) continue;
-			if (!(nlp(`to ${m[2]}`).json()[0]?.terms?.[1]?.tags ?? []).includes('Verb')) continue;
-			let stop = sentenceEnd(s) - s.start;
-			const cut = s.text.slice(from).search(PURPOSE_END);
-			if (cut >= 0) stop = Math.min(stop, from + cut);
-			const span = { s, start: at(s, from), end: at(s, stop) };
-			if (taken.some((t) => t.s.id === s.id && t.start < span.end && span.start < t.end)) continue;
-			let text = trimOption(render(ctx, span).replace(/\bsuch\s+(?=\p{Ll})/gu, 'the '));
-			// "look like those of IS Central": a demonstrative the phrase cannot carry.
-			if (/\bthe\s+(?:of|in|at|for|to)\b/.test(text)) continue;
-			if (/\b(?:its|their)\b/.test(text)) {
-				// "its": the organization the sentence names first, when that is the reading's organization
-				// ("the local organization then has the mandate to run its affairs" names none: refused).
-				const first = (ctx.mentions.get(s.id) ?? []).find((y) => y.kind === 'organization');
-				if (!d || first?.canonical !== d.canonical) continue;
-				text = text.replace(/\b(?:its|their)\b/g, `${d.display}\u2019s`);
-			}
-			// "get them to ...": "them" is resolved when the phrase names a plural before it.
-			const them = text.search(/\bthem\b/);
-			if (them >= 0 && !/\b\p{L}+s\b/u.test(text.slice(0, them).replace(/^to\s+\S+/, ''))) continue;
-			if (/\b(?:it|they|this|these|those|that|which|who)\b/i.test(text) || FIRST_PERSON.test(text)) continue;
-			if (words(text).length < 3 || /\s(?:to|of|in|on|at|by|for|with|from|the|a|an|and|or)$/i.test(text)) continue;
-			last = stop;
-			out.push({ text: upperFirst(text), s });
-		}
-	}
-	return out;
-}
-
 /**
  * Claims the reading denies, put back as claims ("These attacks are not a sudden reaction to recent
  * setbacks but ..." -> "The attacks are a sudden reaction to recent setbacks"): false by the text,
  * on its subject. The stock of clause distractors.
  */
-export function denied(ctx: Context): { text: string; s: Sentence }[] {
-	const out: { text: string; s: Sentence }[] = [];
+export function denied(ctx: Context): Wrong[] {
+	const out: Wrong[] = [];
 	for (const s of ctx.sentences) {
 		const m = s.text.match(/^(.+?\s(?:is|are|was|were|has|have))\s+not\s+(.+?)\s+but\s+/);
 		if (!m || REPORTED.test(s.text) || /[,;:]/.test(m[0])) continue;
 		const span = { s, start: s.start, end: at(s, m[1].length + 5 + m[2].length) };
 		const text = render(ctx, span).replace(/\s+not\s+/, ' ');
 		if (PRONOUN.test(text) || words(text).length < 4) continue;
-		out.push({ text: upperFirst(text), s });
+		out.push({ text: upperFirst(text), s, quote: quoteOf(ctx, span) });
 	}
 	return out;
+}
+
+/** A wrong option, the sentence it comes from and the words of it that make it wrong. */
+type Wrong = { text: string; s: Sentence; quote: string; alt?: string[]; lead?: string };
+
+/** Verbs of a duty owed to someone else ("report to", "comply with"): a claim with one can be turned into a false aim of being spared it. */
+const DUTY = /^(?:report|reports|comply|complies|answer|answers|obey|obeys|follow|follows|consult|consults|submit|submits|register|registers|defer|defers)$/i;
+const MODAL = /^(?:would|must|will|should|shall)$/i;
+/** Verbs that put a claim about someone else after them ("X ensures its branches comply with ..."). */
+const ENSURES = /^(?:ensures?|ensured|makes? sure)$/i;
+
+/**
+ * False aims on the reading's own claims: a duty the reading says someone has ("S would report to
+ * O", "X ensures S comply with O") written as the aim of being spared it ("To exempt S from the duty
+ * to report to O"): false by that very claim. Only the speaker's plain claims (no view he rejects,
+ * no question, no negation), and only where the clause parses as subject, verb and the rest.
+ */
+export function exemptions(ctx: Context): Wrong[] {
+	const out: Wrong[] = [];
+	const d = ctx.dominant;
+	const all = names(ctx);
+	for (const s of ctx.sentences) {
+		if (/\?$/.test(s.text.trim()) || REPORTED.test(s.text)) continue;
+		// The claim: the whole sentence, or what follows "except that" (the exception is the speaker's claim too).
+		const ex = s.text.match(/,?\s+except that\s+/);
+		const from = ex ? ex.index! + ex[0].length : 0;
+		const span = { s, start: at(s, from), end: sentenceEnd(s) };
+		let text = render(ctx, span);
+		if (/\b(?:not|never|no|rather than|unless|if)\b/i.test(text) || /[,;:]/.test(text)) continue;
+		// "its": the organization the sentence names first, when that is the reading's organization.
+		if (/\b(?:its|their)\b/.test(text)) {
+			const first = (ctx.mentions.get(s.id) ?? []).find((y) => y.kind === 'organization' && y.start >= span.start);
+			if (!d || first?.canonical !== d.canonical) continue;
+			// The first one named, the next ones point back to it; the name as this sentence spells it.
+			text = text.replace(/\b(?:its|their)\b/, `${first.text}\u2019s`);
+		}
+		const outer = parse(text, all);
+		let p = outer;
+		if (p && ENSURES.test(p.verb)) p = parse(p.rest.replace(/^that\s+/, ''), all);
+		if (!p || PRONOUN.test(p.subject)) continue;
+		let verb = p.verb;
+		let rest = p.rest;
+		if (MODAL.test(verb)) {
+			const m = rest.match(/^(\S+)\s+(.*)$/);
+			if (!m) continue;
+			[verb, rest] = [m[1], m[2]];
+		} else if (p.aux || p.past) continue;
+		if (!DUTY.test(verb) || !rest || words(rest).length < 2) continue;
+		const base = verb.toLowerCase().replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
+		const subject = p.subject.replace(/^The\b/, 'the');
+		// Three wordings: no two wrong options of one item share a frame the keys lack (`pick` takes the other).
+		const [option, ...alt] = [`To exempt ${subject} from the duty to`, `To release ${subject} from any obligation to`, `To spare ${subject} the need to`].map((f) => `${f} ${base} ${rest}`.replace(/[\s,;:.]+$/u, ''));
+		if (FIRST_PERSON.test(option) || /\b(?:it|they|them|this|these|those|that|which|who)\b/i.test(option)) continue;
+		// The explanation quotes the claim from its verb on, after the subject in the option's words
+		// (a gloss in the reading's subject would answer a vocabulary item).
+		const verbAt = ctx.source.raw.slice(span.start, span.end).search(new RegExp(`(?<![\\p{L}])${escapeRegExp(outer!.verb)}(?![\\p{L}])`, 'u'));
+		const lead = verbAt > 0 ? outer!.subject.replace(/^The\b/, 'the') : undefined;
+		out.push({ text: option, s, quote: quoteOf(ctx, lead ? { start: span.start + verbAt, end: span.end } : span), alt, lead });
+	}
+	return out;
+}
+
+/** The module's topic keywords found in a sentence. */
+function topicHit(ctx: Context, topic: string, s: Sentence): boolean {
+	const t = ctx.module.topics.find((x) => x.id === topic);
+	return !!t && t.keywords.some((k) => new RegExp(`(?<![\\p{L}])${escapeRegExp(k)}`, 'iu').test(s.text));
 }
 
 /**
  * Distractors for one item: of the key's form, within 0.6-1.6 times its words, from sentences other
  * than the evidence, one per sentence, sharing few words with the key and none with the stem (an
  * option that echoes the stem reads as its answer, or as its contradiction: "to minimize
- * communication" for a stem about communicating). Fewer than `min` is a refusal.
+ * communication" for a stem about communicating) beyond the words of its subject. Only options on
+ * the stem's subject (its answer turn, its module topic, or a word of its subject) and none another
+ * item already shows. Fewer than `min`, or a key far longer than every wrong option, is a refusal.
  */
-function pick(ctx: Context, used: Map<string, number>, pool: { text: string; s: Sentence }[], keys: string[], stem: string, evidence: Sentence[], n: number, min: number, seed: string): string[] | null {
+function pick(ctx: Context, used: Map<string, number>, pool: Wrong[], keys: string[], stem: string, subject: string, evidence: Sentence[], n: number, min: number, seed: string): Wrong[] | null {
 	const size = keys.reduce((a, k) => a + words(k).length, 0) / keys.length;
 	const keyStems = contentStems(keys.join(' '));
 	const names = contentStems([...ctx.mentions.values()].flat().map((m) => m.text).join(' ') + ' ' + (ctx.dominant?.display ?? ''));
-	const stemStems = [...contentStems(stem)].filter((w) => !names.has(w) && w !== stem.split(/\s+/)[1]?.toLowerCase());
+	const subjectStems = [...contentStems(subject)].filter((w) => !names.has(w));
+	// The subject's own words may come back in a wrong option about that subject ("To exempt the library from ...").
+	const stemStems = [...contentStems(stem)].filter((w) => !names.has(w) && !subjectStems.includes(w) && w !== stem.split(/\s+/)[1]?.toLowerCase());
 	const seen = new Set<string>();
-	const chosen: string[] = [];
+	const chosen: Wrong[] = [];
+	// On the stem's own subject: the same answer turn, the same module topic, or a content word of the subject.
+	const topic = topicFor(ctx, { stem, evidence: evidence.map(evidenceOf) } as unknown as Parameters<typeof topicFor>[1]);
+	const turn = ctx.turnOf.get(evidence[0].id);
+	const relevant = (p: { s: Sentence }) =>
+		ctx.turnOf.get(p.s.id) === turn || topicHit(ctx, topic, p.s) || subjectStems.some((w) => contentStems(p.s.text).has(w));
 	const ranked = pool
+		// A wrong option is never another item's wrong option too: seen twice, it cues both.
+		.filter((p) => !used.has(p.text.toLowerCase()) && relevant(p))
 		.filter((p) => {
 			const st = contentStems(p.text);
 			const shared = [...st].filter((w) => keyStems.has(w) && !names.has(w)).length;
-			const ratio = words(p.text).length / size;
-			return !evidence.some((e) => e.id === p.s.id) && ratio >= 0.6 && ratio <= 1.6 && shared / st.size < 0.4 && !stemStems.some((w) => st.has(w));
+			return !evidence.some((e) => e.id === p.s.id) && shared / st.size < 0.4 && !stemStems.some((w) => st.has(w));
 		})
-		// Each item its own wrong options where the stock allows: the least used first.
-		.sort((a, b) => (used.get(a.text) ?? 0) - (used.get(b.text) ?? 0) || (hash(a.text + seed) % 97) - (hash(b.text + seed) % 97));
+		.sort((a, b) => (hash(a.text + seed) % 97) - (hash(b.text + seed) % 97));
 	for (const p of ranked) {
 		const norm = p.text.toLowerCase();
 		if (seen.has(p.s.id) || seen.has(norm) || keys.some((k) => k.toLowerCase() === norm)) continue;
 		seen.add(p.s.id);
 		seen.add(norm);
-		chosen.push(p.text);
+		const frame = (t: string) => t.split(/\s+/).slice(0, 2).join(' ');
+		// Alike in length: within 0.6-1.6 times the keys' words.
+		const fits = (t: string) => words(t).length / size >= 0.6 && words(t).length / size <= 1.6;
+		const text = [p.text, ...(p.alt ?? [])].find((t) => fits(t) && !chosen.some((c) => frame(c.text) === frame(t)));
+		if (!text) continue;
+		chosen.push({ ...p, text });
 		if (chosen.length === n) break;
 	}
 	if (chosen.length < min) return null;
-	for (const c of chosen) used.set(c, (used.get(c) ?? 0) + 1);
+	// The key is not the longest option by a wide margin.
+	const longest = Math.max(...chosen.map((c) => c.text.length));
+	if (keys.some((k) => k.length > longest * 1.3)) return null;
+	for (const c of chosen) used.set(c.text.toLowerCase(), 1);
 	return chosen;
 }
+
+/** "A", "A and B", "A, B and C". */
+const listed = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
 /** The words of a span, whole: a quotation that ends where the speaker's phrase ends. */
 function quoteOf(ctx: Context, span: { start: number; end: number }): string {
@@ -368,7 +407,8 @@ export const causeRule: Rule = (ctx) => {
 	const speaker = upperFirst(ctx.speaker);
 	const found = links(ctx);
 	// Reasons the rule may ask are never another item's wrong option.
-	const stock = purposes(ctx, found.flatMap((l) => l.reasons));
+	// False aims on the reading's own claims: the stock of "To ..." distractors.
+	const stock = exemptions(ctx);
 	const falsified = denied(ctx);
 	const used = new Map<string, number>();
 	for (const link of found) {
@@ -397,7 +437,7 @@ export const causeRule: Rule = (ctx) => {
 		const stemStems = contentStems(stem);
 		const evidenceText = link.evidence.map((e) => e.text).join(' | ');
 		let keys: string[];
-		let pool: { text: string; s: Sentence }[];
+		let pool: Wrong[];
 		if (link.kind === 'purpose') {
 			keys = link.reasons.map((r) => upperFirst(trimOption(`${link.infinitive ? 'to ' : ''}${render(ctx, r)}`)));
 			pool = stock;
@@ -414,21 +454,27 @@ export const causeRule: Rule = (ctx) => {
 		if (keys.some((k) => sharedRun(k, evidenceText) >= COPIED_RUN)) continue;
 		// Every pronoun in a key names its referent inside the key.
 		if (keys.some((k) => /\b(?:it|its|they|their|this|these|those)\b/i.test(k))) continue;
-		const distractors = pick(ctx, used, pool, keys, stem, link.evidence, multi ? 3 : 3, multi ? 2 : 3, link.quote.s.id);
+		// One item per effect: when the sentence right before cannot be the key, the one before it may.
+		if (link.how === 'before' && out.some((c) => c.item.evidence.some((e) => e.sentenceId === link.quote.s.id))) continue;
+		const distractors = pick(ctx, used, pool, keys, stem, p.subject, link.evidence, 3, multi ? 2 : 3, link.quote.s.id);
 		if (!distractors) continue;
-		const options = [...keys, ...distractors];
+		const options = [...keys, ...distractors.map((x) => x.text)];
+		// The sentences that make the wrong options wrong are cited too, in reading order.
+		const cited = [...link.evidence, ...distractors.map((x) => x.s).filter((x, i, a) => !link.evidence.includes(x) && a.indexOf(x) === i)];
+		cited.sort((a, b) => a.start - b.start);
+		const wrong = ` ${speaker} also says ${listed(distractors.map((x) => (x.lead ? `that ${x.lead} \u201c${x.quote}\u201d` : `\u201c${x.quote}\u201d`)))}, which rules out the other ${distractors.length === 1 ? 'option' : 'options'}.`;
 		// Explanation: the speaker's link between effect and reason, with the decisive words quoted whole.
 		const effectText = effect.replace(/[.?!]$/, '');
 		const quoted = quoteOf(ctx, { start: link.reasons[0].start, end: link.reasons[link.reasons.length - 1].end });
 		const reworded = keys.every((k, i) => same(k.replace(/^To\s+/, ''), quoteOf(ctx, link.reasons[i]).replace(/^to\s+/, '')));
 		const explanation =
 			link.how === 'aim'
-				? `${speaker} says ${effectText}, and the next sentence gives the aims: \u201c${quoted}\u201d. The correct options state ${keys.length === 2 ? 'both' : 'all'} aims${reworded ? '' : ' in other words'}; the other options are not among them.`
-				: link.how === 'before'
+				? `${speaker} says ${effectText}, and the next sentence gives the aims, which the correct options ${reworded ? 'state' : 'reword'}: \u201c${quoted}\u201d.${wrong}`
+				: (link.how === 'before'
 					? `${speaker} says \u201c${quoted}\u201d, and gives this as the reason ${effectText}${reworded ? '' : `: ${lowerFirst(keys[0])}`}.`
 					: link.kind === 'purpose'
 						? `${speaker} says ${effectText} \u201c${link.infinitive ? 'so it could ' : ''}${quoted}\u201d${reworded ? '' : `, that is, ${lowerFirst(keys[0])}`}.`
-						: `${speaker} says ${effectText} because \u201c${quoted}\u201d${reworded ? '' : `, that is, ${lowerFirst(keys[0])}`}.`;
+						: `${speaker} says ${effectText} because \u201c${quoted}\u201d${reworded ? '' : `, that is, ${lowerFirst(keys[0])}`}.`) + wrong;
 		const item = multi
 			? {
 					id: id('multi-why', s0, keys[0]),
@@ -439,7 +485,7 @@ export const causeRule: Rule = (ctx) => {
 					options,
 					keys: keys.map((_, k) => k),
 					explanation,
-					evidence: link.evidence.map(evidenceOf),
+					evidence: cited.map(evidenceOf),
 					origin: 'why-multi'
 				}
 			: {
@@ -451,11 +497,9 @@ export const causeRule: Rule = (ctx) => {
 					options,
 					key: 0,
 					explanation,
-					evidence: link.evidence.map(evidenceOf),
+					evidence: cited.map(evidenceOf),
 					origin: `why-${link.how}`
 				};
-		// One item per effect: when the sentence right before cannot be the key, the one before it may.
-		if (link.how === 'before' && out.some((c) => c.item.evidence.some((e) => e.sentenceId === link.quote.s.id))) continue;
 		// Asking why tests the argument: ranked above items on one name or word.
 		out.push(candidate(ctx, item, sentenceScore(ctx, link.quote.s) * 1.7));
 	}
