@@ -295,7 +295,7 @@ function tag(text: string): Term[] {
 const KINDS: Record<string, string[]> = {
 	// Roles, not descriptions: "an extremist" may be true of whoever holds the key's role.
 	person: 'leader commander chief head member recruit fighter soldier agent operative official spokesman spokesperson sympathizer supporter follower returnee volunteer officer minister ruler governor king prince caliph citizen resident worker author expert analyst journalist mayor baker farmer diver scientist student teacher ally founder preacher cleric envoy representative deputy'.split(' '),
-	place: 'province region district state country territory area zone city town village branch cell camp base stronghold colony island coast field site land division unit chapter office headquarters'.split(' '),
+	place: 'province region district state country territory area zone city town village branch cell camp base stronghold colony island coast field site land division unit chapter franchise office headquarters'.split(' '),
 	bond: 'loyalty allegiance oath pledge promise vow alliance obedience devotion'.split(' ')
 };
 const singularCache = new WeakMap<Context, Map<string, string>>();
