@@ -376,6 +376,8 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 				const shown = shownText(a);
 				const has = (t: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(normal(t))}(?![\\p{L}\\p{N}])`, 'u').test(shown);
 				const asked = [...b.stem.matchAll(/\u201c([^\u201d]+)\u201d/g)].map((r) => r[1]);
+				// A cloze that names the meaning in the speaker's argument: "the term he uses for this oath of allegiance is _____".
+				for (const r of b.stem.matchAll(/\buses for (?:this|these) ([^.?]+?) is _____/g)) asked.push(r[1], r[1].split(/\s+of\s+/).pop()!);
 				// "a commander" is shown as "commander" beside the term.
 				const key = keyText(b)!;
 				if (asked.length && asked.some(has) && (has(key) || has(key.replace(/^(?:a|an|the)\s+/i, '')))) out.push({ from: a.id, to: b.id, why: `${a.id} shows the term of ${b.id} beside its meaning` });

@@ -5,7 +5,8 @@ import { BLANK, type Question } from '$lib/content/question';
 import type { Sentence } from '$lib/content/source';
 import { hash } from '../seeded';
 import type { Mention } from './mentions';
-import { candidate, evidenceOf, glossAfter, type Candidate, type Context } from './rules';
+import { COPIED_RUN, sharedRun } from './checks';
+import { candidate, clause, evidenceOf, glossAfter, glossed, type Candidate, type Context } from './rules';
 import { contentStems, escapeRegExp, isContentWord, slug, upperFirst, words } from './text';
 
 /**
@@ -294,7 +295,7 @@ function tag(text: string): Term[] {
 const KINDS: Record<string, string[]> = {
 	// Roles, not descriptions: "an extremist" may be true of whoever holds the key's role.
 	person: 'leader commander chief head member recruit fighter soldier agent operative official spokesman spokesperson sympathizer supporter follower returnee volunteer officer minister ruler governor king prince caliph citizen resident worker author expert analyst journalist mayor baker farmer diver scientist student teacher ally founder preacher cleric envoy representative deputy'.split(' '),
-	place: 'province region district state country territory area zone city town village branch cell camp base stronghold colony island coast field site land division unit chapter office headquarters'.split(' '),
+	place: 'province region district state country territory area zone city town village branch cell camp base stronghold colony island coast field site land division unit chapter franchise office headquarters'.split(' '),
 	bond: 'loyalty allegiance oath pledge promise vow alliance obedience devotion'.split(' ')
 };
 const singularCache = new WeakMap<Context, Map<string, string>>();
@@ -446,6 +447,25 @@ function termItem(ctx: Context, k: Known, asMcq: boolean): Candidate | null {
 		);
 	}
 	if (asMcq) return null;
+	const set = inArgument(ctx, k);
+	if (set) {
+		// The term set in the speaker's argument: the sentence that uses it, the rewording in its place.
+		return candidate(
+			ctx,
+			{
+				id: `vocab-cloze-term-${slug(term)}`,
+				type: 'cloze',
+				topic: '',
+				difficulty: 2,
+				stem: `${who} says ${set.sentence} The term ${speakerName(ctx)} uses for ${set.np} is ${BLANK}.`,
+				answers: [term, ...k.entry.variants].filter((a, i, xs) => xs.findIndex((b) => norm(b) === norm(a)) === i),
+				explanation: `${who} uses “${term}” for ${set.plural ? '' : /^[aeiou]/i.test(set.phrase) ? 'an ' : 'a '}${set.phrase}, and explains the term as “${k.inner}”: “${quote}”.`,
+				evidence,
+				origin: 'vocab-cloze-term'
+			},
+			1.3
+		);
+	}
 	const word = words(term).length > 1 ? 'term' : 'word';
 	const many = words(k.inner).length > 1;
 	// Only a term the reading glosses can answer, and only by seeing that its gloss means the rewording.
@@ -470,6 +490,77 @@ function termItem(ctx: Context, k: Known, asMcq: boolean): Candidate | null {
 		},
 		1.3
 	);
+}
+
+/**
+ * The sentence that uses a term, reworded with the module's paraphrases so that the term and its
+ * bracket give way to the rewording: "… runs its regional branches like start-ups." Refused when
+ * the term's paraphrase does not carry the rewording, when the sentence still repeats a long run
+ * of the reading (the learner would find it by matching), or when another noun of the reading of
+ * the rewording's kind and number would also answer "what term does he use for these …?" (the
+ * reading's other name for the same thing: "these franchises").
+ */
+function inArgument(ctx: Context, k: Known): { sentence: string; np: string; phrase: string; plural: boolean } | null {
+	const b = k.bracket;
+	if (!b || !k.reworded || !k.inner || !ctx.turnOf.has(b.s.id)) return null;
+	const reps = glossed(ctx, b.s);
+	const rep = reps.find((r) => r.start <= b.m.start && r.end >= b.end);
+	// The term's own paraphrase alone leaves the rest of the sentence copied: a longer one must carry it.
+	if (!rep || rep.end - rep.start <= b.end - b.m.start) return null;
+	const at = new RegExp(`(?<![\\p{L}])${escapeRegExp(k.reworded)}(?![\\p{L}])`, 'iu');
+	if (!at.test(rep.with)) return null;
+	const sentence = focus(ctx, clause(ctx, b.s, reps).trim(), rep.with);
+	if (!sentence || !/^[^?!]*\.$/.test(sentence) || sharedRun(sentence, b.s.text) >= COPIED_RUN) return null;
+	const own = new Set([...contentStems(k.inner), ...readable(ctx, k.entry)]);
+	if ([...contentStems(sentence)].some((w) => own.has(w))) return null;
+	// "an oath of allegiance": the question asks for "this oath of allegiance".
+	const of = rep.with.slice(0, rep.with.search(at)).match(/(?:^|\s)([\p{Ll}]+)\s+of\s+$/u)?.[1];
+	const ofTerm = of ? tagged(ctx, `the ${of}`).pop() : undefined;
+	const phrase = ofTerm && ofTerm.tags.includes('Noun') && isContentWord(of!) ? `${of} of ${k.reworded.replace(/^(?:the|a|an)\s+/i, '')}` : k.reworded;
+	const head = ofTerm && phrase !== k.reworded ? ofTerm : tagged(ctx, `the ${k.reworded}`).pop();
+	if (!head) return null;
+	const kind = kindOf(ctx, head.text);
+	if (!kind) return null;
+	const plural = head.tags.includes('Plural');
+	// Another word of the reading for the same kind of thing, in the same number, would fit too.
+	const mine = new Set([...own, ...contentStems(phrase)]);
+	for (const s of allSentences(ctx.source).filter((x) => !x.id.startsWith('intro'))) {
+		for (const t of tagged(ctx, s.text)) {
+			if (!t.tags.includes('Noun') || t.tags.includes('ProperNoun') || !isContentWord(t.text)) continue;
+			const w = t.text.toLowerCase().replace(/[^\p{L}-]/gu, '');
+			if (!w || [...contentStems(w)].some((x) => near(x, mine))) continue;
+			if (kindOf(ctx, w) !== kind) continue;
+			if (kind !== 'bond' && t.tags.includes('Plural') !== plural) continue;
+			return null;
+		}
+	}
+	const bare = phrase.replace(/^(?:the|a|an)\s+/i, '');
+	return { sentence, np: `${plural ? 'these' : 'this'} ${bare}`, phrase: bare, plural };
+}
+
+/**
+ * The part of a reworded sentence that carries the term's phrase. A reason clause ("because they
+ * have …") keeps the noun it explains, made a main clause ("the many jihadists who have not
+ * joined IS because …" gives "many jihadists have not joined IS because …"); what follows the
+ * phrase after "or"/"and"/a comma is a further point the item does not need, and may be another
+ * item's answer. A phrase that is no such clause keeps the whole sentence.
+ */
+function focus(ctx: Context, sentence: string, phrase: string): string | null {
+	const at = sentence.indexOf(phrase);
+	if (at < 0) return null;
+	const after = sentence.slice(at + phrase.length);
+	if (!/^(?:\.|,|\s+(?:or|and)\s)/.test(after)) return sentence;
+	if (!/^(?:because|since|as|so that)\s/i.test(phrase)) return after === '.' ? sentence : null;
+	const before = sentence.slice(0, at).trimEnd();
+	const rel = before.match(/^(.*)\s+(?:who|which|that)\s+([^,;]+)$/su);
+	if (!rel) return null;
+	// The noun the relative clause belongs to: back from "who" to its determiner, at most four words.
+	const ts = tagged(ctx, rel[1]);
+	let i = ts.length - 1;
+	while (i >= 0 && ts.length - i <= 4 && !ts[i].tags.includes('Determiner')) i--;
+	if (i < 0 || ts.length - i > 4 || !ts[ts.length - 1].tags.includes('Noun') || ts.slice(i + 1).some((t) => t.tags.includes('Punct'))) return null;
+	const noun = ts.slice(i).map((t) => t.text).join(' ').replace(/^the\s+(?=(?:many|most|few|some)\s)/i, '');
+	return `${noun} ${rel[2]} ${phrase}.`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { importSource } from '$lib/content/importer';
 import { Module, type Module as ModuleType } from '$lib/content/module';
 import { BLANK, type Question } from '$lib/content/question';
 import type { Source } from '$lib/content/source';
-import { checkContext, checkItem, crossLeaks } from '$lib/generate/checks';
+import { checkContext, checkItem, COPIED_RUN, crossLeaks, sharedRun } from '$lib/generate/checks';
 import { buildContext } from '$lib/generate/rules';
 import { topicFor } from '$lib/generate/select';
 import { contentStems } from '$lib/generate/text';
@@ -120,7 +120,10 @@ describe.each(readings)('glossary items on $name', (r) => {
 			if (q.type !== 'cloze') continue;
 			const entry = entryOf(q.answers[0]);
 			expect(entry, q.id).toBeDefined();
-			expect(q.stem).toContain(`“${rewordingOf(entry!.term)}”`);
+			// Either the term set in the speaker's reworded sentence ("What term does … use for these …?") or the gloss form.
+			const argued = /The term .+ uses for (?:this|these) .+ is _____\.$/.test(q.stem);
+			if (argued) expect(norm(q.stem), q.id).toContain(norm(rewordingOf(entry!.term)!.replace(/^(?:the|a|an)\s+/i, '')));
+			else expect(q.stem).toContain(`“${rewordingOf(entry!.term)}”`);
 			expect([...contentStems(q.stem)].filter((w) => contentStems(bracketOf(entry!.term)).has(w)), q.id).toEqual([]);
 			expect(q.answers.map(norm), q.id).toEqual(expect.arrayContaining([entry!.term, ...entry!.variants].map(norm)));
 			expect(q.stem.endsWith(`${BLANK}.`)).toBe(true);
@@ -147,6 +150,35 @@ describe('glossary items: what each reading gets', () => {
 		expect(hassan.filter((q) => q.type === 'matching')).toHaveLength(0);
 		expect(hassan.filter((q) => q.type === 'mcq' || q.type === 'cloze').length).toBeGreaterThanOrEqual(2);
 		expect(coral.filter((q) => q.origin === 'vocab-matching-terms')).toHaveLength(1);
+	});
+
+	it('sets a term in the speaker’s argument where the module rewords the clause that uses it, and refuses where another word of the reading would fit', () => {
+		const r = readings[0];
+		const argued = (q: Question) => q.type === 'cloze' && /uses for (?:this|these) .+ is _____\.$/.test(q.stem);
+		const items = itemsOf(r).filter(argued);
+		expect(items.length).toBeGreaterThanOrEqual(1);
+		for (const q of items) {
+			if (q.type !== 'cloze') continue;
+			const entry = r.module.glossary.find((g) => g.term === q.answers[0])!;
+			// The stem is the speaker's claim, not a copy: no run of six words of the cited sentence, no bracket, no term.
+			const said = q.stem.replace(/ The term .*$/, '');
+			expect(sharedRun(said, q.evidence[0].quote), q.id).toBeLessThan(COPIED_RUN);
+			expect(norm(q.stem)).not.toContain(norm(entry.term));
+			expect([...contentStems(q.stem)].filter((w) => contentStems(entry.gloss).has(w)), q.id).toEqual([]);
+			expect(q.stem).not.toMatch(/bracket/i);
+		}
+		// A module rewording of every sentence with a bracketed term: a term whose meaning the reading also
+		// gives another noun of the same kind and number keeps the gloss form (the learner could write that noun).
+		const bracketed = r.module.paraphrases.filter((p) => /\(/.test(p.text) && !/\s/.test(p.text.replace(/\s*\(.*$/, '')));
+		const whole = bracketed.flatMap((p) => {
+			const s = r.source.raw.split(/(?<=[.?!])\s+/).find((x) => x.includes(p.text));
+			return s ? [{ text: s.replace(/\.$/, ''), as: s.replace(/\.$/, '').replace(p.text, p.as) }] : [];
+		});
+		const more = itemsOf({ ...r, module: { ...r.module, paraphrases: [...r.module.paraphrases, ...whole] } });
+		const checks = checkContext(r.source, r.module);
+		for (const q of more.filter(argued)) expect(checkItem(checks, { ...q, topic: 'x' }).filter((f) => f.check !== 'schema'), q.id).toEqual([]);
+		// The interview's provinces are also its "franchises" (and a learner could write that): that term stays in the gloss form.
+		expect(more.some((q) => q.type === 'cloze' && !argued(q)), 'a term refused by another fitting word keeps the gloss form').toBe(true);
 	});
 
 	it('writes nothing where the module gives no rewording: a bracket alone would be copied', () => {
@@ -188,7 +220,7 @@ describe('crossLeaks on glossary items', () => {
 		expect(asked.length).toBeGreaterThan(0);
 		for (const q of asked) {
 			const entry = r.module.glossary.find((g) => q.stem.includes(`“${g.term}”`) || (q.type === 'cloze' && q.answers[0] === g.term))!;
-			// What gives the item away now: the term beside the rewording the item asks for.
+			// What gives the item away now: the term beside the rewording the item asks for (in quotes, or in the speaker's argument).
 			const rewording = r.module.paraphrases.find((p) => p.text.startsWith(`${entry.term} (`))!.as;
 			const shows: Question = { ...q, id: 'shows-both', type: 'truefalse', key: true, stem: `According to ${r.module.speakerShortName}, the ${entry.term} (${rewording}) matter.` } as Question;
 			expect(crossLeaks([shows, q], r.module.speakerShortName).map((l) => l.to), q.id).toContain(q.id);
