@@ -76,7 +76,7 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 		if (!generatedItem) return;
 		perType.set(c.item.type, (perType.get(c.item.type) ?? 0) + 1);
 		// A matching set cites one sentence per pair: it asks no claim of them, so they stay free.
-		if (c.item.type !== 'matching' && c.item.origin !== 'multi-claims') for (const e of c.item.evidence) perSentence.set(e.sentenceId, (perSentence.get(e.sentenceId) ?? 0) + 1);
+		if (c.item.type !== 'matching') for (const e of c.item.evidence) perSentence.set(e.sentenceId, (perSentence.get(e.sentenceId) ?? 0) + 1);
 		const k = `${c.item.type}:${keyOf(c.item).toLowerCase()}`;
 		keysUsed.set(k, (keysUsed.get(k) ?? 0) + 1);
 	};
@@ -88,11 +88,8 @@ export function select(ctx: Context, curated: Candidate[], generated: Candidate[
 	const value = (c: Candidate): number | null => {
 		const q = c.item;
 		if ((perType.get(q.type) ?? 0) >= CAP[q.type]) return null;
-		// A copied sentence with one name swapped is answered by spotting the odd name: it only
-		// fills in when the bank would otherwise lack true/false items.
-		if (q.origin.startsWith('tf-swap') && tf.true + tf.false >= 6) return null;
 		// Matching pairs terms with glosses: it gives no claim away, so it may share sentences.
-		if (q.type !== 'matching' && q.origin !== 'multi-claims' && q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= 1)) return null;
+		if (q.type !== 'matching' && q.evidence.some((e) => (perSentence.get(e.sentenceId) ?? 0) >= 1)) return null;
 		if (q.type !== 'truefalse' && q.type !== 'matching' && (keysUsed.get(`${q.type}:${keyOf(q).toLowerCase()}`) ?? 0) >= 1) return null;
 		// True and false stay within three of each other, so the bank ends balanced.
 		if (q.type === 'truefalse' && tf[q.key ? 'true' : 'false'] > tf[q.key ? 'false' : 'true'] + 3) return null;
