@@ -444,13 +444,16 @@ function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined)
 		const c = contrastIn(x.text);
 		return !!c && c.form === 'not-but' && [...contentStems(x.text)].filter((w) => viewStems.has(w)).length >= 2;
 	});
-	const evidence = [s, ...(rejection && next ? [next] : []), ...(verdict ? [verdict] : [])];
+	// With a verdict, only its "not A" half is quoted and cited: the rest of the paragraph ("but a
+	// sign of growing ability", "the many failed attempts") is what other items ask about (review 7).
+	const denial = verdict ? verdict.text.replace(/\s+but\s+[\s\S]*$/u, '') : null;
+	const evidence = verdict ? [s, verdict] : [s, ...(rejection && next ? [next] : [])];
 	const fits = (x: string) => inLimits(x) && fresh(x, evidence);
 	// In reading order: the rejection ("But that overlooks ..." said as "he says it overlooks ..."),
 	// then the speaker's own verdict that follows from it.
 	const that = rejection?.match(/^(?:but|however|yet),?\s+(?:that|this)\s+(?=\p{Ll})/iu);
 	const rejects = rejection ? (that ? `: he says it ${quoted(rejection.slice(that[0].length))}` : `; he goes on: ${quoted(rejection)}`) : '';
-	const settles = `${rejects}${verdict ? `${rejection ? ', so in his view' : ':'} ${quoted(verdict.text)}` : ''}.`;
+	const settles = denial ? `: he says ${quoted(denial)}.` : `${rejects}.`;
 	return {
 		s,
 		true: undefined,

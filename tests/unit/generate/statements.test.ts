@@ -128,7 +128,8 @@ describe.each(Object.entries(readings))('statement rule on the %s', (_, r) => {
 	it('states a rejected view as the speaker’s own only when the text rejects it', () => {
 		for (const q of r.items.filter((x) => x.origin === 'tf-reported-view')) {
 			const quote = q.evidence.map((e) => e.quote).join(' ');
-			expect(quote, q.id).toMatch(/\b(?:mistakenly|wrongly|falsely)\b|^For many\b[\s\S]*\b(?:But|However|Yet)\b/);
+			// The rejection is cited: "mistakenly", a "But ..." that follows, or his own "not A (but B)".
+			expect(quote, q.id).toMatch(/\b(?:mistakenly|wrongly|falsely)\b|^For many\b[\s\S]*(?:\b(?:But|However|Yet)\b|\bnot\b)/);
 			// Only false: the view as his claim, or as what others were right to think. "Many wrongly
 			// believed X" would only match "mistakenly".
 			expect(q.key, q.id).toBe(false);
