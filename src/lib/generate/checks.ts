@@ -439,6 +439,8 @@ export function crossLeaks(items: readonly Question[], speaker: string, only?: n
 					const at = quote.indexOf(name);
 					// A gloss the sentence itself gives ("wilayat (local provinces)") tells nothing new.
 					if (at < 0 || stem.includes(name) || quote.includes(choice.replace(/^the /, ''))) return;
+					// A cloze hides its blank, not every name its sentence has: "self-proclaimed" is hidden, al-Baghdadi is not asked.
+					if (b.type === 'cloze' && !b.answers.some((x) => name.includes(x.toLowerCase()))) return;
 					// The words right around the hidden name are what the pair explains.
 					const near = contentStems(words(quote.slice(0, at)).slice(-3).join(' ') + ' ' + words(quote.slice(at + name.length)).slice(0, 3).join(' '));
 					const hint = meet(new Set(meet(contentStems(choice), near)), contentStems(b.stem)).filter((w) => !contentStems(p).has(w));
