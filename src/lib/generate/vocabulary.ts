@@ -447,25 +447,30 @@ function termItem(ctx: Context, k: Known, asMcq: boolean): Candidate | null {
 		);
 	}
 	if (asMcq) return null;
-	const set = inArgument(ctx, k);
-	if (set) {
-		// The term set in the speaker's argument: the sentence that uses it, the rewording in its place.
-		return candidate(
+	// The reading's own spelling first, then the spellings the module lists; grading treats ’ and ' alike.
+	const cloze = (stem: string, explanation: string) =>
+		candidate(
 			ctx,
 			{
 				id: `vocab-cloze-term-${slug(term)}`,
 				type: 'cloze',
 				topic: '',
 				difficulty: 2,
-				stem: `${who} says ${set.sentence} The term ${speakerName(ctx)} uses for ${set.np} is ${BLANK}.`,
+				stem,
 				answers: [term, ...k.entry.variants].filter((a, i, xs) => xs.findIndex((b) => norm(b) === norm(a)) === i),
-				explanation: `${who} uses “${term}” for ${set.plural ? '' : /^[aeiou]/i.test(set.phrase) ? 'an ' : 'a '}${set.phrase}, and explains the term as “${k.inner}”: “${quote}”.`,
+				explanation,
 				evidence,
 				origin: 'vocab-cloze-term'
 			},
 			1.3
 		);
-	}
+	const set = inArgument(ctx, k);
+	// The term set in the speaker's argument: the sentence that uses it, the rewording in its place.
+	if (set)
+		return cloze(
+			`${who} says ${set.sentence} The term ${speakerName(ctx)} uses for ${set.np} is ${BLANK}.`,
+			`${who} uses “${term}” for ${set.plural ? '' : /^[aeiou]/i.test(set.phrase) ? 'an ' : 'a '}${set.phrase}, and explains the term as “${k.inner}”: “${quote}”.`
+		);
 	const word = words(term).length > 1 ? 'term' : 'word';
 	const many = words(k.inner).length > 1;
 	// Only a term the reading glosses can answer, and only by seeing that its gloss means the rewording.
@@ -473,23 +478,7 @@ function termItem(ctx: Context, k: Known, asMcq: boolean): Candidate | null {
 	const stem = /^the\s/i.test(speakerName(ctx))
 		? `The ${word} the ${reading} explains in brackets with ${close} is ${BLANK}.`
 		: `In the ${reading}, the ${word} ${speakerName(ctx)} explains in brackets with ${close} is ${BLANK}.`;
-	// The reading's own spelling first, then the spellings the module lists; grading treats ’ and ' alike.
-	const answers = [term, ...k.entry.variants].filter((a, i, xs) => xs.findIndex((b) => norm(b) === norm(a)) === i);
-	return candidate(
-		ctx,
-		{
-			id: `vocab-cloze-term-${slug(term)}`,
-			type: 'cloze',
-			topic: '',
-			difficulty: 2,
-			stem,
-			answers,
-			explanation: `${who} glosses “${term}” in brackets as “${k.inner}”, which means ${k.reworded}: “${quote}”.`,
-			evidence,
-			origin: 'vocab-cloze-term'
-		},
-		1.3
-	);
+	return cloze(stem, `${who} glosses “${term}” in brackets as “${k.inner}”, which means ${k.reworded}: “${quote}”.`);
 }
 
 /**
