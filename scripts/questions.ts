@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allSentences, importSource } from '../src/lib/content/importer';
-import { Module } from '../src/lib/content/module';
+import { loadModule } from '../src/lib/content/loadModule';
 import { deriveModule, generate, qualityReport, type QualityReport } from '../src/lib/generate';
 import { readModuleDirs } from './validate-modules-plugin';
 
@@ -52,9 +52,10 @@ if (value('--from')) {
 } else {
 	const only = value('--module');
 	for (const files of readModuleDirs()) {
-		const module = Module.parse(JSON.parse(files.moduleJson));
+		// The build's own validation (schema, folder name, paraphrases found in source.txt); the bank
+		// is left out: it is what this command rewrites.
+		const { module, source } = loadModule({ ...files, bankJson: undefined });
 		if (only && module.id !== only) continue;
-		const source = importSource(files.sourceText);
 		const curatedFile = join(files.dir, 'curated.json');
 		const curated = existsSync(curatedFile) ? (JSON.parse(readFileSync(curatedFile, 'utf8')) as unknown[]) : [];
 		if (flag('--fill-evidence') && curated.length) {

@@ -46,6 +46,14 @@ describe('module format', () => {
 		expect(attempt).toThrow(/module\.json: topics\.1\.id: a topic id is/);
 	});
 
+	it('names a paraphrase whose words are not in the reading', () => {
+		const bad = JSON.parse(files().moduleJson);
+		// A plain space where the reading has a non-breaking one is not the reading's words.
+		bad.paraphrases.push({ text: 'the coordination and communication level', as: 'how well they work together' });
+		const i = bad.paraphrases.length - 1;
+		expect(() => loadModule({ ...files(), moduleJson: JSON.stringify(bad) })).toThrow(new RegExp(`module\\.json: paraphrases\\.${i}\\.text: .* is not in source\\.txt`));
+	});
+
 	it('names source.txt when the reading cannot be imported', () => {
 		expect(() => loadModule({ ...files(), sourceText: '   ' })).toThrow(/source\.txt: The text is empty/);
 	});
