@@ -3,7 +3,7 @@ import type { Module } from '$lib/content/module';
 import { BLANK, Question } from '$lib/content/question';
 import { splitSentences } from '$lib/content/sentences';
 import type { Source } from '$lib/content/source';
-import { contentStems, isContentWord, words } from './text';
+import { contentStems, isContentWord, normal, stemsMeet, words } from './text';
 
 /** One failed check on one item. */
 export type Failure = { check: string; message: string };
@@ -106,9 +106,7 @@ export function sharedRun(a: string, b: string): number {
 
 const meet = (a: Set<string>, b: Set<string>) => [...a].filter((w) => b.has(w));
 /** Like `meet`, but "Russia" also meets "Russian" and "West" meets "Western": a stem must not hint either way. */
-const near = (a: Set<string>, b: Set<string>) =>
-	[...a].filter((w) => b.has(w) || [...b].some((v) => Math.min(v.length, w.length) >= 4 && Math.abs(v.length - w.length) <= 3 && (v.startsWith(w) || w.startsWith(v))));
-const normal = (s: string) => s.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, ' ').trim();
+const near = (a: Set<string>, b: Set<string>) => [...a].filter((w) => b.has(w) || [...b].some((v) => stemsMeet(v, w)));
 
 function optionsOf(q: Question): { options: string[]; keys: number[] } | null {
 	if (q.type === 'mcq') return { options: q.options, keys: [q.key] };

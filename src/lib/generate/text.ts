@@ -86,3 +86,10 @@ export function lowerFirst(text: string, keepCase: (word: string) => boolean): s
 export function upperFirst(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Text compared as a reader sees it: case, curly apostrophes and runs of spaces aside. */
+export const normal = (t: string) => t.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, ' ').trim();
+
+/** Two stems of one word: "rival" and "rivalry", "province" and "provinces". */
+export const stemsMeet = (a: string, b: string) =>
+	a === b || (Math.min(a.length, b.length) >= 4 && Math.abs(a.length - b.length) <= 3 && (a.startsWith(b) || b.startsWith(a)));

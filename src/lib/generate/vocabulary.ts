@@ -7,7 +7,7 @@ import { hash } from '../seeded';
 import type { Mention } from './mentions';
 import { COPIED_RUN, sharedRun } from './checks';
 import { candidate, clause, evidenceOf, glossAfter, glossed, type Candidate, type Context } from './rules';
-import { contentStems, escapeRegExp, isContentWord, slug, upperFirst, words } from './text';
+import { contentStems, escapeRegExp, isContentWord, normal, slug, stemsMeet, upperFirst, words } from './text';
 
 /**
  * The glossary family: items that test whether the learner knows what the reading's terms
@@ -50,10 +50,8 @@ type Known = {
 };
 
 const paragraphOf = (id: string) => id.replace(/\.s\d+$/, '');
-const norm = (t: string) => t.toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, ' ').trim();
-/** Stems that meet, with "rival" meeting "rivalry" and "province" meeting "provinces". */
-const near = (w: string, set: Set<string>) =>
-	set.has(w) || [...set].some((v) => Math.min(v.length, w.length) >= 4 && Math.abs(v.length - w.length) <= 3 && (v.startsWith(w) || w.startsWith(v)));
+/** A stem that meets one of the set's, with "rival" meeting "rivalry". */
+const near = (w: string, set: Set<string>) => set.has(w) || [...set].some((v) => stemsMeet(v, w));
 
 /**
  * The stems a learner can read off a term: its own words, plus the glosses of other glossary
@@ -68,7 +66,7 @@ function readable(ctx: Context, entry: GlossaryEntry): Set<string> {
 		const inside = [g.term, ...g.variants].some((v) => {
 			const caps = v === v.toUpperCase();
 			const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(v).replace(/['\u2019]/g, "['\u2019]")}(?![\\p{L}\\p{N}])`, caps ? 'u' : 'iu');
-			return spellings.some((sp) => norm(sp) !== norm(v) && re.test(sp));
+			return spellings.some((sp) => normal(sp) !== normal(v) && re.test(sp));
 		});
 		if (inside) for (const w of contentStems(g.gloss)) out.add(w);
 	}
@@ -91,7 +89,7 @@ function known(ctx: Context): Known[] {
 		// The organization the whole reading is about is known without reading.
 		if (ctx.dominant && entry.term.toLowerCase() === ctx.dominant.canonical) continue;
 		// A title standing in for a glossary (a derived module with nothing to define) is no term.
-		if (norm(entry.term) === norm(ctx.source.title)) continue;
+		if (normal(entry.term) === normal(ctx.source.title)) continue;
 		const uses = all.filter((s) => (ctx.mentions.get(s.id) ?? []).some((m) => m.entry === entry));
 		if (!uses.length || !uses.some((s) => ctx.turnOf.has(s.id))) continue;
 		const glossStems = contentStems(entry.gloss);
@@ -147,7 +145,7 @@ function known(ctx: Context): Known[] {
 function rewordingOf(ctx: Context, entry: GlossaryEntry, span: string, inner: string): string | undefined {
 	const own = new Set([...contentStems(inner), ...readable(ctx, entry)]);
 	for (const p of ctx.module.paraphrases) {
-		if (norm(p.text) !== norm(span)) continue;
+		if (normal(p.text) !== normal(span)) continue;
 		const as = contentStems(p.as);
 		if (!as.size || [...as].some((w) => near(w, own))) continue;
 		return p.as.trim();
@@ -457,7 +455,7 @@ function termItem(ctx: Context, k: Known, asMcq: boolean): Candidate | null {
 				topic: '',
 				difficulty: 2,
 				stem,
-				answers: [term, ...k.entry.variants].filter((a, i, xs) => xs.findIndex((b) => norm(b) === norm(a)) === i),
+				answers: [term, ...k.entry.variants].filter((a, i, xs) => xs.findIndex((b) => normal(b) === normal(a)) === i),
 				explanation,
 				evidence,
 				origin: 'vocab-cloze-term'
