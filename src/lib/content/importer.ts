@@ -63,6 +63,9 @@ function checkText(raw: string): void {
 	if (junk > 0 && junk / sample.length > 0.001) throw new ImportError('binary');
 }
 
+/** The paragraph a sentence id belongs to: "t3.p1" for "t3.p1.s2". */
+export const paragraphOf = (sentenceId: string) => sentenceId.replace(/\.s\d+$/, '');
+
 function paragraph(raw: string, b: Block, prefix: string, n: number, skip = 0): Paragraph | null {
 	const id = `${prefix}.p${n}`;
 	const spans = splitSentences(raw, b.start + skip, b.end);

@@ -8,6 +8,7 @@
  * as is whatever the rule cannot write grammatically and without a loose reference.
  */
 import nlp from 'compromise';
+import { paragraphOf } from '$lib/content/importer';
 import type { Sentence } from '$lib/content/source';
 import { hash } from '../seeded';
 import { attribute, candidate, clause, evidenceOf, glossed, id, sentenceScore, type Candidate, type Context, type Rule } from './rules';
@@ -44,7 +45,6 @@ const FIRST_PERSON = /\b(?:I|me|my|we|us|our)\b/;
 const REPORTED = /\b(?:mistakenly|wrongly|falsely)\b|\b(?:might|may|could) (?:look|seem|appear) (?:like|as if)\b|^for many,?\s+it\b/i;
 
 const sentenceEnd = (s: Sentence) => s.start + s.text.replace(/[\s.!?\u201d"]+$/u, '').length;
-const paragraphOf = (s: Sentence) => s.id.replace(/\.s\d+$/, '');
 const turnOf = (s: Sentence) => s.id.replace(/\.p\d+\.s\d+$/, '');
 
 /** Replacements that make a span read well on its own: glosses for terms, one name for the reading's organization. */
@@ -134,7 +134,7 @@ export function links(ctx: Context): Link[] {
 	const out: Link[] = [];
 	const S = ctx.sentences;
 	S.forEach((s, i) => {
-		const prev = S[i - 1] && paragraphOf(S[i - 1]) === paragraphOf(s) ? S[i - 1] : undefined;
+		const prev = S[i - 1] && paragraphOf(S[i - 1].id) === paragraphOf(s.id) ? S[i - 1] : undefined;
 		const end = sentenceEnd(s);
 		if (REPORTED.test(s.text)) return;
 		// "That is why X": the reason is the sentence before.
@@ -142,7 +142,7 @@ export function links(ctx: Context): Link[] {
 		let r = s.text.match(/^(?:That|This)(\s+[a-z]+)? is (?:why|the reason)\s+/);
 		if (r && prev && !/\?$/.test(prev.text.trim())) {
 			const effect = { s, start: at(s, r[0].length), end };
-			const before = S[i - 2] && paragraphOf(S[i - 2]) === paragraphOf(s) && r[1] ? S[i - 2] : undefined;
+			const before = S[i - 2] && paragraphOf(S[i - 2].id) === paragraphOf(s.id) && r[1] ? S[i - 2] : undefined;
 			for (const x of before ? [prev, before] : [prev]) {
 				const evidence = x === prev ? [prev, s] : [x, prev, s];
 				out.push({ kind: 'cause', effect, reasons: [{ s: x, start: x.start, end: sentenceEnd(x) }], evidence, quote: { s, start: s.start, end }, how: 'before' });

@@ -1,4 +1,4 @@
-import { answerSentences, allSentences } from '$lib/content/importer';
+import { answerSentences, allSentences, paragraphOf } from '$lib/content/importer';
 import type { Module } from '$lib/content/module';
 import { BLANK, type Evidence, type Question } from '$lib/content/question';
 import type { Sentence, Source } from '$lib/content/source';
@@ -288,7 +288,7 @@ function rivals(ctx: Context, s: Sentence, m: Mention, n: number): Rival[] {
 	if (m.kind === 'place' && m.sub === 'region') return [];
 	// Names from the same paragraph are out: neighbouring sentences often say the same of them
 	// ("the Great Barrier Reef off Australia bleached ... reefs in Indonesia suffered in the same years").
-	const paragraph = s.id.replace(/\.s\d+$/, '.');
+	const paragraph = `${paragraphOf(s.id)}.`;
 	const here = [...ctx.mentions.entries()].filter(([id]) => id.startsWith(paragraph)).flatMap(([, ms]) => ms);
 	const keyStems = contentStems([m.text, ...(m.entry ? [m.entry.term, ...m.entry.variants] : [])].join(' '));
 	const pool = (ctx.byKind.get(kindKey(m)) ?? []).filter((c) => {

@@ -19,6 +19,7 @@
  * One statement per sentence (a true one and its reversal would judge the same claim), the set
  * kept balanced: where flipping cannot balance it, the excess side loses its weakest statements.
  */
+import { paragraphOf } from '$lib/content/importer';
 import type { Sentence } from '$lib/content/source';
 import nlp from 'compromise';
 import { hash } from '../seeded';
@@ -400,7 +401,7 @@ function meaning(ctx: Context, s: Sentence, statement: string, quote: string): s
 	return p ? `; \u201c${p.text}\u201d means ${p.as}` : '';
 }
 
-const paragraph = (s: Sentence) => s.id.replace(/\.s\d+$/, '');
+const paragraph = (s: Sentence) => paragraphOf(s.id);
 
 /** "Many mistakenly thought that X", "For many it might look like X": a view reported to be rejected. */
 const MISTAKEN = /^(?:many|some|others|critics|observers)(?: people)?\s+(?:mistakenly|wrongly|falsely)\s+(?:thought|believed|assumed|expected)\s+that\s+(.+?)\.?$/iu;
@@ -423,7 +424,7 @@ function reportedProposal(ctx: Context, s: Sentence, next: Sentence | undefined)
 	const text = claimText(ctx, s);
 	const mistaken = text.match(MISTAKEN);
 	const looks = mistaken ? null : text.match(LOOKS);
-	const nextRejects = !!next && REJECTS.test(next.text) && next.id.replace(/\.s\d+$/, '') === s.id.replace(/\.s\d+$/, '');
+	const nextRejects = !!next && REJECTS.test(next.text) && paragraphOf(next.id) === paragraphOf(s.id);
 	if (!mistaken && !(looks && nextRejects)) return null;
 	const view = backshift((mistaken ?? looks)![1].trim());
 	if (!clean(view)) return null;

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { allSentences } from '$lib/content/importer';
+import { allSentences, paragraphOf } from '$lib/content/importer';
 import type { GlossaryEntry } from '$lib/content/module';
 import { BLANK, type Question } from '$lib/content/question';
 import type { Sentence } from '$lib/content/source';
@@ -49,7 +49,6 @@ type Known = {
 	paragraphs: Set<string>;
 };
 
-const paragraphOf = (id: string) => id.replace(/\.s\d+$/, '');
 /** A stem that meets one of the set's, with "rival" meeting "rivalry". */
 const near = (w: string, set: Set<string>) => set.has(w) || [...set].some((v) => stemsMeet(v, w));
 
